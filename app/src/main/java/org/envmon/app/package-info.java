@@ -1,0 +1,2 @@
+/** envmon app module. */
+package org.envmon.app;

@@ -1,0 +1,2 @@
+/** envmon broker module. */
+package org.envmon.broker;

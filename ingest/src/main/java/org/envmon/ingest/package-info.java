@@ -1,0 +1,2 @@
+/** envmon ingest module. */
+package org.envmon.ingest;

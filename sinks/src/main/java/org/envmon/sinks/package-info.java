@@ -1,0 +1,2 @@
+/** envmon sinks module. */
+package org.envmon.sinks;

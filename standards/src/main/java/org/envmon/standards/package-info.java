@@ -1,0 +1,2 @@
+/** envmon standards module. */
+package org.envmon.standards;

@@ -1,0 +1,2 @@
+/** envmon streams module. */
+package org.envmon.streams;

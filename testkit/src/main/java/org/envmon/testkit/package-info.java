@@ -1,0 +1,2 @@
+/** envmon testkit module. */
+package org.envmon.testkit;
