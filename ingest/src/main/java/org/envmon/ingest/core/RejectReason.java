@@ -1,0 +1,16 @@
+package org.envmon.ingest.core;
+
+/** Why ingest refused an input; the code goes into the DLQ record and the per-reason counter. */
+public enum RejectReason {
+  UNKNOWN_STATION,
+  UNKNOWN_PARAMETER,
+  WRONG_MEDIUM,
+  BAD_TIME,
+  FUTURE_TIME,
+  NOT_A_NUMBER,
+  MALFORMED,
+  BAD_CRC,
+  AUTH_FAILED,
+  DUPLICATE,
+  OVERSIZED
+}
