@@ -28,6 +28,8 @@ public enum Parameter {
   PH("WATER", "pH", 0, 14),
   DO("WATER", "mg/L", 0, 25),
   CODMN("WATER", "mg/L", 0, 100),
+  COD("WATER", "mg/L", 0, 1000),
+  BOD5("WATER", "mg/L", 0, 500),
   NH3N("WATER", "mg/L", 0, 100),
   TP("WATER", "mg/L", 0, 50),
   TN("WATER", "mg/L", 0, 100),

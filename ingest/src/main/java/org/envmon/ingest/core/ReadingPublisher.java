@@ -1,5 +1,6 @@
 package org.envmon.ingest.core;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.envmon.schemas.DeadLetter;
@@ -14,6 +15,17 @@ public interface ReadingPublisher extends AutoCloseable {
   CompletableFuture<Void> publish(List<Reading> readings);
 
   CompletableFuture<Void> deadLetter(DeadLetter deadLetter);
+
+  /**
+   * Marks the end of a finite input (a replay, a demo run): the streams stage then closes every
+   * open hour and day. Only a publisher that knows the topic's partitions can mark them all; the
+   * default has nothing to mark.
+   *
+   * @param lastEventTime event time of the last reading of the input
+   */
+  default CompletableFuture<Void> endOfInput(Instant lastEventTime) {
+    return CompletableFuture.completedFuture(null);
+  }
 
   /** Flushes and closes; readings published before close are acknowledged or failed. */
   @Override

@@ -1,0 +1,102 @@
+package org.envmon.app.runtime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.envmon.app.config.EnvmonConfig;
+import org.envmon.ingest.registry.StationRegistry;
+import org.envmon.sinks.influx.point.NoiseZones;
+import org.envmon.sinks.influx.point.PointMapper;
+import org.envmon.sinks.influx.sink.InfluxSink;
+import org.envmon.sinks.influx.sink.InfluxSinkOptions;
+import org.envmon.sinks.influx.write.InfluxV1Options;
+import org.envmon.sinks.influx.write.InfluxV1Writer;
+import org.envmon.sinks.influx.write.InfluxV2Options;
+import org.envmon.sinks.influx.write.InfluxV2Writer;
+import org.envmon.sinks.influx.write.InfluxWriter;
+import org.envmon.sinks.influx.write.Secret;
+import org.envmon.standards.catalog.Catalog;
+
+/** Builds the InfluxDB sink the configuration asks for (none when influx.url is empty). */
+final class InfluxSinks {
+  private InfluxSinks() {}
+
+  static Optional<InfluxSink> fromConfig(EnvmonConfig config, StationRegistry stations, Catalog catalog,
+                                         MeterRegistry meters, String groupId) {
+    String url = config.getString(EnvmonConfig.INFLUX_URL);
+    if (url.isBlank()) {
+      return Optional.empty();
+    }
+    InfluxWriter writer = config.getString(EnvmonConfig.INFLUX_API).equals("v1") ? v1(config, url) : v2(config, url);
+    InfluxSinkOptions options = InfluxSinkOptions.builder()
+        .bootstrapServers(String.join(",", config.getList(EnvmonConfig.KAFKA_BOOTSTRAP)))
+        .groupId(groupId)
+        .topics(InfluxSinkOptions.WRITABLE_TOPICS)
+        .build();
+    NoiseZones zones = StationNoiseZones.of(stations, catalog);
+    return Optional.of(new InfluxSink(options, writer, new PointMapper(zones), meters));
+  }
+
+  private static InfluxWriter v1(EnvmonConfig config, String url) {
+    String database = config.getString(EnvmonConfig.INFLUX_DATABASE);
+    String user = config.getString(EnvmonConfig.INFLUX_USERNAME);
+    Secret password = user.isBlank() ? null : Secret.fromEnv(config.getString(EnvmonConfig.INFLUX_PASSWORD_ENV));
+    createDatabase(url, database, user, password);
+    InfluxV1Options.Builder b = InfluxV1Options.builder().url(url).database(database);
+    String rp = config.getString(EnvmonConfig.INFLUX_RETENTION_POLICY);
+    if (!rp.isBlank()) {
+      b.retentionPolicy(rp);
+    }
+    if (!user.isBlank()) {
+      b.credentials(user, password);
+    }
+    return new InfluxV1Writer(b.build());
+  }
+
+  private static InfluxWriter v2(EnvmonConfig config, String url) {
+    String tokenFile = config.getString(EnvmonConfig.INFLUX_TOKEN_FILE);
+    String tokenEnv = config.getString(EnvmonConfig.INFLUX_TOKEN_ENV);
+    Secret token = System.getenv(tokenEnv) != null || tokenFile.isBlank()
+        ? Secret.fromEnv(tokenEnv) : Secret.fromFile(Path.of(tokenFile));
+    return new InfluxV2Writer(InfluxV2Options.builder().url(url)
+        .org(config.getString(EnvmonConfig.INFLUX_ORG))
+        .bucket(config.getString(EnvmonConfig.INFLUX_BUCKET))
+        .token(token).build());
+  }
+
+  /** InfluxDB 1.x needs the database to exist before /write; CREATE DATABASE is idempotent. */
+  private static void createDatabase(String url, String database, String user, Secret password) {
+    String q = "CREATE DATABASE \"" + database.replace("\"", "\\\"") + "\"";
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create(url.replaceAll("/+$", "") + "/query?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(10))
+        .POST(HttpRequest.BodyPublishers.noBody());
+    if (password != null) {
+      String basic = Base64.getEncoder().encodeToString((user + ":" + password.reveal()).getBytes(StandardCharsets.UTF_8));
+      request.header("Authorization", "Basic " + basic);
+    }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2) {
+        throw new IllegalStateException("InfluxDB at " + url + " refused CREATE DATABASE " + database
+            + ": HTTP " + response.statusCode() + " " + response.body());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot reach InfluxDB at " + url + " (" + e.getMessage()
+          + "); is it running? Check --influx-url", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating the InfluxDB database", e);
+    }
+  }
+}

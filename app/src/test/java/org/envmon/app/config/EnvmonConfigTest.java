@@ -1,0 +1,63 @@
+package org.envmon.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnvmonConfigTest {
+
+  @Test
+  void everyKeyHasADocumentationStringAndAppearsInDocsConfiguration() throws Exception {
+    String docs = Files.readString(repoRoot().resolve("docs/configuration.md"));
+    for (ConfigDef.ConfigKey key : EnvmonConfig.CONFIG.configKeys().values()) {
+      assertThat(key.documentation).as("doc of %s", key.name).isNotBlank();
+      assertThat(docs).as("docs/configuration.md documents %s", key.name).contains("`" + key.name + "`");
+    }
+    assertThat(docs).as("docs/configuration.md is the generated table; regenerate it with ConfigDocs")
+        .contains(EnvmonConfig.markdownTable());
+  }
+
+  @Test
+  void invalidValueNamesTheKey(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("envmon.properties");
+    Files.writeString(file, "influx.api=v3\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+        .hasMessageContaining("influx.api").hasMessageContaining("v3").hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void unknownKeyIsRefusedWithAPointerToTheDocs() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("influx.ulr", "x")))
+        .hasMessageContaining("influx.ulr").hasMessageContaining("docs/configuration.md");
+  }
+
+  @Test
+  void missingFileIsAClearError(@TempDir Path dir) {
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.properties"), Map.of()))
+        .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void kafkaPassthroughKeysReachTheClientsWithoutPrefix() {
+    EnvmonConfig config = ConfigLoader.load(null, Map.of(
+        "kafka.bootstrap.servers", "a:1,b:2", "kafka.security.protocol", "SASL_SSL"));
+    assertThat(config.kafkaClientProperties())
+        .containsEntry("bootstrap.servers", "a:1,b:2")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .doesNotContainKey("kafka.security.protocol");
+  }
+
+  static Path repoRoot() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null && !Files.exists(p.resolve("mvnw"))) {
+      p = p.getParent();
+    }
+    return p;
+  }
+}

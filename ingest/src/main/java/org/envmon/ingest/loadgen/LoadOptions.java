@@ -1,0 +1,80 @@
+package org.envmon.ingest.loadgen;
+
+import java.util.List;
+import org.envmon.standards.Parameter;
+
+/**
+ * A load to generate: {@code stations} synthetic air stations, each sending minute data for
+ * {@code parameters}, until {@code readings} readings were sent.
+ *
+ * @param stations           number of synthetic stations ({@code load-00001} ...)
+ * @param parameters         air parameter codes each station sends every minute
+ * @param readings           total readings to send
+ * @param ratePerSecond      target readings per wall second; {@link Double#POSITIVE_INFINITY} for as fast as possible
+ * @param batchSize          readings per publish call
+ * @param maxInFlightBatches publish calls not yet acknowledged before the generator waits
+ * @param seed               seed of the values (the rate figures do not depend on it)
+ */
+public record LoadOptions(int stations, List<String> parameters, long readings, double ratePerSecond, int batchSize,
+                          int maxInFlightBatches, long seed) {
+  public static final List<String> AIR = List.of("PM2_5", "PM10", "SO2", "NO2", "CO", "O3");
+
+  public LoadOptions {
+    parameters = List.copyOf(parameters);
+    if (stations < 1 || stations > 99_999) {
+      throw new IllegalArgumentException("--stations must be 1 to 99999; got " + stations);
+    }
+    if (parameters.isEmpty()) {
+      throw new IllegalArgumentException("at least one parameter is needed");
+    }
+    for (String code : parameters) {
+      if (Parameter.fromCode(code).filter(p -> p.medium().equals("AIR")).isEmpty()) {
+        throw new IllegalArgumentException("'" + code + "' is not an air parameter; use some of " + AIR);
+      }
+    }
+    if (readings < 1) {
+      throw new IllegalArgumentException("--readings must be at least 1; got " + readings);
+    }
+    if (!(ratePerSecond > 0)) {
+      throw new IllegalArgumentException("--rate must be a positive number of readings per second, or max; got "
+          + ratePerSecond);
+    }
+    if (batchSize < 1 || maxInFlightBatches < 1) {
+      throw new IllegalArgumentException("batchSize and maxInFlightBatches must be at least 1");
+    }
+  }
+
+  /** Stations x the six air pollutants, one hour of minute data, as fast as possible. */
+  public static LoadOptions of(int stations) {
+    return new LoadOptions(stations, AIR, stations * AIR.size() * 60L, Double.POSITIVE_INFINITY, 1000, 32, 1L);
+  }
+
+  /** Parses the CLI's {@code --rate}: {@code max} or readings per second. */
+  public static double parseRate(String text) {
+    if (text != null && text.strip().equalsIgnoreCase("max")) {
+      return Double.POSITIVE_INFINITY;
+    }
+    try {
+      return Double.parseDouble(text == null ? "" : text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--rate must be 'max' or readings per second, e.g. 50000; got '" + text + "'",
+          e);
+    }
+  }
+
+  public LoadOptions withReadings(long newReadings) {
+    return new LoadOptions(stations, parameters, newReadings, ratePerSecond, batchSize, maxInFlightBatches, seed);
+  }
+
+  public LoadOptions withRate(double newRate) {
+    return new LoadOptions(stations, parameters, readings, newRate, batchSize, maxInFlightBatches, seed);
+  }
+
+  public LoadOptions withBatchSize(int newBatchSize) {
+    return new LoadOptions(stations, parameters, readings, ratePerSecond, newBatchSize, maxInFlightBatches, seed);
+  }
+
+  public LoadOptions withParameters(List<String> newParameters) {
+    return new LoadOptions(stations, newParameters, readings, ratePerSecond, batchSize, maxInFlightBatches, seed);
+  }
+}

@@ -1,0 +1,53 @@
+package org.envmon.ingest.registry;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The credential hash format of the station file: {@code sha256:<64 lowercase hex>} of the UTF-8
+ * secret (an HJ 212 PW or an HTTP bearer token), so the file never holds a secret. Create one
+ * with {@code printf %s 'secret' | sha256sum}.
+ */
+public final class CredentialHash {
+  public static final String PREFIX = "sha256:";
+  private static final Pattern WELL_FORMED = Pattern.compile("sha256:[0-9a-f]{64}");
+
+  private CredentialHash() {}
+
+  /** The hash of a secret, in the file's format. */
+  public static String of(String secret) {
+    return PREFIX + HexFormat.of().formatHex(sha256(secret));
+  }
+
+  public static boolean isWellFormed(String hash) {
+    return hash != null && WELL_FORMED.matcher(hash).matches();
+  }
+
+  /**
+   * Whether the secret matches the stored hash, in time independent of where they differ. A null
+   * or malformed hash matches nothing.
+   */
+  public static boolean matches(String hash, String secret) {
+    if (secret == null || hash == null) {
+      return false;
+    }
+    String normalized = hash.strip().toLowerCase(Locale.ROOT);
+    if (!isWellFormed(normalized)) {
+      return false;
+    }
+    byte[] expected = HexFormat.of().parseHex(normalized.substring(PREFIX.length()));
+    return MessageDigest.isEqual(expected, sha256(secret));
+  }
+
+  private static byte[] sha256(String secret) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

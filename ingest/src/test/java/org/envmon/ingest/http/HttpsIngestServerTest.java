@@ -1,0 +1,72 @@
+package org.envmon.ingest.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.envmon.ingest.core.IngestCounters;
+import org.envmon.ingest.json.ExternalTool;
+import org.envmon.ingest.json.ReadingIntake;
+import org.envmon.ingest.json.RecordingPublisher;
+import org.envmon.ingest.json.TestStations;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** HTTPS with a keystore made by the JDK's keytool, and a client trusting that certificate only. */
+class HttpsIngestServerTest {
+  private static final String PASSWORD = "changeit-test";
+
+  @Test
+  void servesReadingsOverTls(@TempDir Path dir) throws Exception {
+    Path keystore = dir.resolve("server.p12");
+    ExternalTool.run(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "envmon", "-keyalg", "EC", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1",
+        "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", PASSWORD), "");
+    RecordingPublisher publisher = new RecordingPublisher();
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    ReadingIntake intake = new ReadingIntake(TestStations.validator(), publisher, new IngestCounters(metrics),
+        TestStations.CLOCK);
+    HttpIngestConfig config = new HttpIngestConfig(new InetSocketAddress("127.0.0.1", 0), 10_000, 100,
+        Duration.ofSeconds(5), 2, Optional.of(new HttpIngestConfig.Tls(keystore, PASSWORD)));
+
+    try (HttpIngestServer server = HttpIngestServer.start(config, new TestStations(), intake, Optional::empty,
+        metrics)) {
+      HttpClient client = HttpClient.newBuilder().sslContext(trusting(keystore)).build();
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+              URI.create("https://127.0.0.1:" + server.address().getPort() + "/api/v1/readings"))
+          .header("Authorization", "Bearer " + TestStations.DONGSI_TOKEN)
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"station\":\"Dongsi\",\"parameter\":\"O3\",\"time\":\"2026-05-01T00:00:00Z\",\"value\":120}"))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(202);
+      assertThat(publisher.readings).hasSize(1);
+    }
+  }
+
+  private static SSLContext trusting(Path keystore) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      store.load(in, PASSWORD.toCharArray());
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+}

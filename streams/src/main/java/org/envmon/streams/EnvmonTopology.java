@@ -1,0 +1,35 @@
+package org.envmon.streams;
+
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.envmon.schemas.Reading;
+import org.envmon.schemas.topics.Topics;
+import org.envmon.streams.internals.CoreTopology;
+import org.envmon.streams.internals.StationsStore;
+import org.envmon.streams.internals.alerts.EvaluationTopology;
+
+/**
+ * The envmon Kafka Streams topology. A pure function of the settings, so the application and
+ * the tests build the very same graph. Every processor, store and sink is named, so internal
+ * topic names (changelogs) stay stable across releases.
+ */
+public final class EnvmonTopology {
+  /** Name of the source node reading {@link Topics#READINGS}. */
+  public static final String READINGS_SOURCE = "readings-source";
+
+  private EnvmonTopology() {}
+
+  public static Topology build(StreamsSettings settings) {
+    StreamsBuilder builder = new StreamsBuilder();
+    StationsStore.addTo(builder);
+    // One source for the readings topic: every medium's sub-topology hangs off this stream.
+    KStream<String, Reading> readings = builder.stream(Topics.READINGS.name(),
+        Consumed.with(Topics.READINGS.keySerde(), Topics.READINGS.valueSerde()).withName(READINGS_SOURCE));
+    CoreTopology.addTo(builder, readings, settings);
+    // The evaluation stages read what the core writes (envmon.hourly, .aggregates, .aqi).
+    EvaluationTopology.addTo(builder, settings.evaluation());
+    return builder.build();
+  }
+}

@@ -1,0 +1,35 @@
+package org.envmon.streams.internals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** Hours and natural days in Beijing time (UTC+8, no DST), as the standards define them. */
+public final class BeijingTime {
+  public static final ZoneOffset OFFSET = ZoneOffset.ofHours(8);
+  public static final long HOUR_MS = 3_600_000L;
+  public static final long DAY_MS = 24 * HOUR_MS;
+  private static final long OFFSET_MS = 8 * HOUR_MS;
+
+  private BeijingTime() {}
+
+  /** Start of the hour containing {@code epochMillis}. */
+  public static long hourStart(long epochMillis) {
+    return Math.floorDiv(epochMillis, HOUR_MS) * HOUR_MS;
+  }
+
+  /** Start (UTC millis) of the Beijing natural day containing {@code epochMillis}. */
+  public static long dayStart(long epochMillis) {
+    return Math.floorDiv(epochMillis + OFFSET_MS, DAY_MS) * DAY_MS - OFFSET_MS;
+  }
+
+  /** Beijing date of {@code epochMillis}. */
+  public static LocalDate date(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis).atOffset(OFFSET).toLocalDate();
+  }
+
+  /** Hour of the Beijing day (0-23) of the hour starting at {@code hourStart}. */
+  public static int hourOfDay(long hourStart) {
+    return (int) ((hourStart - dayStart(hourStart)) / HOUR_MS);
+  }
+}

@@ -1,0 +1,77 @@
+package org.envmon.streams.internals;
+
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.envmon.schemas.Reading;
+import org.envmon.schemas.topics.Topic;
+import org.envmon.schemas.topics.Topics;
+import org.envmon.standards.air.AirStatistics;
+import org.envmon.standards.aqi.AqiCalculator;
+import org.envmon.streams.StreamsSettings;
+import org.envmon.streams.qc.QualityControl;
+
+/**
+ * The core sub-topology: QC and hourly values of every medium (to envmon.hourly, where the
+ * noise, water and VOCs stages read them), then for air the rolling means, daily statistics and
+ * hourly and daily AQI. All stages run in the readings' task (key = station id), so nothing is
+ * repartitioned.
+ */
+public final class CoreTopology {
+  private CoreTopology() {}
+
+  public static void addTo(StreamsBuilder builder, KStream<String, Reading> readings, StreamsSettings settings) {
+    AirStatistics statistics = new AirStatistics(settings.catalog());
+    AqiRecords aqi = new AqiRecords(new AqiCalculator(settings.catalog()));
+    QualityControl qualityControl = new QualityControl(settings.qcPolicy());
+    builder.addStateStore(QcProcessor.storeBuilder());
+    builder.addStateStore(HourlyMeanProcessor.clocksStoreBuilder());
+    builder.addStateStore(HourlyMeanProcessor.hoursStoreBuilder());
+    builder.addStateStore(RollingMeanProcessor.storeBuilder());
+    builder.addStateStore(DailyStatisticsProcessor.storeBuilder());
+
+    KStream<String, QcOutcome> qc = readings.process(() -> new QcProcessor(qualityControl),
+        Named.as(QcProcessor.NAME), QcProcessor.STORE);
+    qc.flatMapValues(QcOutcome::deadLetters, Named.as("qc-dead-letters"))
+        .to(Topics.READINGS_DLQ.name(), produced(Topics.READINGS_DLQ, "qc-dlq-sink"));
+
+    KStream<String, HourlyOutcome> hourly = qc.process(() -> new HourlyMeanProcessor(statistics,
+            settings.grace(), settings.lateBound(), settings.punctuationInterval(), settings.stationSilence()),
+        Named.as(HourlyMeanProcessor.NAME), HourlyMeanProcessor.CLOCKS_STORE, HourlyMeanProcessor.HOURS_STORE);
+    hourly.flatMapValues(HourlyOutcome::lateReadings, Named.as("late-readings"))
+        .to(Topics.LATE.name(), produced(Topics.LATE, "late-sink"));
+    hourly.flatMapValues(HourlyOutcome::deadLetters, Named.as("hourly-dead-letters"))
+        .to(Topics.READINGS_DLQ.name(), produced(Topics.READINGS_DLQ, "hourly-dlq-sink"));
+
+    KStream<String, HourBatch> batches = hourly.flatMapValues(HourlyOutcome::batches, Named.as("hour-batches"));
+    batches.flatMap((station, batch) -> batch.changed().stream()
+            .map(v -> KeyValue.pair(StateKeys.series(station, v.getParameter()), v)).toList(),
+        Named.as("hourly-values"))
+        .to(Topics.HOURLY.name(), produced(Topics.HOURLY, "hourly-sink"));
+    batches.flatMap((station, batch) -> aqi.hourly(batch)
+            .map(r -> List.of(KeyValue.pair(StateKeys.aqi(station, AqiRecords.HOUR), r))).orElse(List.of()),
+        Named.as("air-hourly-aqi"))
+        .to(Topics.AQI.name(), produced(Topics.AQI, "air-hourly-aqi-sink"));
+    batches.process(() -> new RollingMeanProcessor(statistics), Named.as(RollingMeanProcessor.NAME),
+            RollingMeanProcessor.STORE)
+        .to(Topics.AGGREGATES.name(), produced(Topics.AGGREGATES, "air-rolling-sink"));
+
+    KStream<String, DayBatch> days = batches.process(() -> new DailyStatisticsProcessor(
+            new DailyAirAggregates(statistics), settings.grace(), settings.lateBound()),
+        Named.as(DailyStatisticsProcessor.NAME), DailyStatisticsProcessor.STORE);
+    days.flatMap((station, day) -> day.aggregates().stream()
+            .map(a -> KeyValue.pair(StateKeys.statistic(station, a.getParameter(), a.getStatistic()), a)).toList(),
+        Named.as("air-daily-aggregates"))
+        .to(Topics.AGGREGATES.name(), produced(Topics.AGGREGATES, "air-daily-sink"));
+    days.map((station, day) -> KeyValue.pair(StateKeys.aqi(station, AqiRecords.DAY), aqi.daily(day)),
+            Named.as("air-daily-aqi"))
+        .to(Topics.AQI.name(), produced(Topics.AQI, "air-daily-aqi-sink"));
+  }
+
+  private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {
+    return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
+  }
+}

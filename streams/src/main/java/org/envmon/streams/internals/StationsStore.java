@@ -1,0 +1,83 @@
+package org.envmon.streams.internals;
+
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.envmon.schemas.Station;
+import org.envmon.schemas.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The station registry as a global store (every task sees every station), fed by the compacted
+ * {@link Topics#STATIONS} topic: key station id, value {@link Station}; a tombstone removes the
+ * station. Any processor can look stations up with {@link #of}: a global store needs no
+ * declaration by the processors that read it.
+ */
+public final class StationsStore {
+  private static final Logger LOG = LoggerFactory.getLogger(StationsStore.class);
+  /** Name of the global store; sub-topologies look it up with {@link #of(ProcessorContext)}. */
+  public static final String NAME = "envmon-stations";
+  /**
+   * Name of the processor that writes the global store; its source node is named
+   * {@code stations-registry-source}.
+   */
+  public static final String PROCESSOR_NAME = "stations-registry";
+
+  private final KeyValueStore<String, Station> store;
+
+  private StationsStore(KeyValueStore<String, Station> store) {
+    this.store = store;
+  }
+
+  /**
+   * Registers the global store. Global stores are restored from their source topic, so the
+   * store keeps no changelog of its own.
+   */
+  public static void addTo(StreamsBuilder builder) {
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NAME), Serdes.String(),
+            Topics.STATIONS.valueSerde()).withLoggingDisabled(),
+        Topics.STATIONS.name(),
+        Consumed.with(Topics.STATIONS.keySerde(), Topics.STATIONS.valueSerde()).withName(PROCESSOR_NAME),
+        Updater::new);
+  }
+
+  /** The lookup view for a processor; call it from the processor's {@code init}. */
+  public static StationsStore of(ProcessorContext<?, ?> context) {
+    return new StationsStore(context.getStateStore(NAME));
+  }
+
+  /** The station registered under {@code stationId}, if any. */
+  public Optional<Station> find(String stationId) {
+    return stationId == null ? Optional.empty() : Optional.ofNullable(store.get(stationId));
+  }
+
+  /** Copies the stations topic into the global store. */
+  private static final class Updater implements Processor<String, Station, Void, Void> {
+    private KeyValueStore<String, Station> store;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      store = context.getStateStore(NAME);
+    }
+
+    @Override
+    public void process(Record<String, Station> record) {
+      if (record.key() == null) {
+        // A keyless station record cannot be addressed; the registry publisher never sends one.
+        LOG.warn("ignoring a record without station id on {}", Topics.STATIONS.name());
+      } else if (record.value() == null) {
+        store.delete(record.key());
+      } else {
+        store.put(record.key(), record.value());
+      }
+    }
+  }
+}

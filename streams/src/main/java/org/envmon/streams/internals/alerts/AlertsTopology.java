@@ -1,0 +1,45 @@
+package org.envmon.streams.internals.alerts;
+
+import java.util.List;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.envmon.schemas.topics.Topics;
+
+/**
+ * Standards evaluation: valid aggregates and valid hourly means against the catalog rules of
+ * their station, and daily AQI against the AQI categories, each through the alert state machine
+ * into {@link Topics#ALERTS} (key = alert id).
+ */
+public final class AlertsTopology {
+  /** Alert state of the aggregate rules (daily, rolling, MDA8, noise ...), per (station, rule). */
+  public static final String AGGREGATE_STATE = "alerts-aggregate-state";
+  /** Alert state of the 1-hour rules. */
+  public static final String HOURLY_STATE = "alerts-hourly-state";
+  /** Alert state of the daily AQI alerts. */
+  public static final String AQI_STATE = "alerts-aqi-state";
+
+  private AlertsTopology() {}
+
+  /** Adds the evaluation of aggregates, hourly means and daily AQI. */
+  public static void addTo(EvaluationInputs inputs, EvaluationSettings settings) {
+    inputs.aggregates()
+        .flatMapValues(a -> Measurement.of(a).map(List::of).orElse(List.of()), Named.as("alerts-aggregate-judgeable"))
+        .process(RuleEvaluationProcessor.supplier(settings.catalog(), settings.alerts(), AGGREGATE_STATE),
+            Named.as("alerts-aggregate-evaluation"))
+        .to(Topics.ALERTS.name(), produced("alerts-aggregate-sink"));
+    inputs.hourly()
+        .flatMapValues(h -> Measurement.of(h).map(List::of).orElse(List.of()), Named.as("alerts-hourly-judgeable"))
+        .process(RuleEvaluationProcessor.supplier(settings.catalog(), settings.alerts(), HOURLY_STATE),
+            Named.as("alerts-hourly-evaluation"))
+        .to(Topics.ALERTS.name(), produced("alerts-hourly-sink"));
+    inputs.aqi()
+        .process(AqiAlertProcessor.supplier(settings.catalog(), settings.alerts(), AQI_STATE),
+            Named.as("alerts-aqi-evaluation"))
+        .to(Topics.ALERTS.name(), produced("alerts-aqi-sink"));
+  }
+
+  /** Named sink into the alerts topic. */
+  static Produced<String, org.envmon.schemas.Alert> produced(String name) {
+    return Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName(name);
+  }
+}

@@ -1,0 +1,70 @@
+package org.envmon.streams.internals.alerts;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Serdes for the evaluation stages' private store values: a format byte, then the fields written
+ * with {@link DataOutputStream}. Compact, dependency-free, and refuses formats it does not know.
+ */
+public final class StateSerde {
+  private StateSerde() {}
+
+  /** Writes the fields of a value. */
+  @FunctionalInterface
+  public interface Writer<T> {
+    void write(DataOutputStream out, T value) throws IOException;
+  }
+
+  /** Reads the fields of a value. */
+  @FunctionalInterface
+  public interface Reader<T> {
+    T read(DataInputStream in) throws IOException;
+  }
+
+  /**
+   * A serde for store values of one type.
+   *
+   * @param what   what the values are, for error messages
+   * @param format format byte written first; bump it when the fields change
+   */
+  public static <T> Serde<T> of(String what, byte format, Writer<T> writer, Reader<T> reader) {
+    Serializer<T> serializer = (topic, value) -> {
+      if (value == null) {
+        return null;
+      }
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream(64);
+      try (DataOutputStream out = new DataOutputStream(buffer)) {
+        out.writeByte(format);
+        writer.write(out, value);
+      } catch (IOException e) {
+        throw new SerializationException("cannot encode " + what + ": " + e.getMessage(), e);
+      }
+      return buffer.toByteArray();
+    };
+    Deserializer<T> deserializer = (topic, bytes) -> {
+      if (bytes == null) {
+        return null;
+      }
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        byte found = in.readByte();
+        if (found != format) {
+          throw new SerializationException(what + " written in unknown format " + found + "; this envmon reads format "
+              + format + " (was the store written by another envmon version? reset the application to rebuild it)");
+        }
+        return reader.read(in);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new SerializationException("corrupt " + what + " (" + bytes.length + " bytes): " + e.getMessage(), e);
+      }
+    };
+    return Serdes.serdeFrom(serializer, deserializer);
+  }
+}

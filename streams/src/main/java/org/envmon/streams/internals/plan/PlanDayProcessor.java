@@ -1,0 +1,91 @@
+package org.envmon.streams.internals.plan;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.envmon.standards.aqi.AqiCalculator;
+import org.envmon.standards.aqi.AqiResult;
+import org.envmon.standards.catalog.Catalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per scope (input keyed by district or "city"): collects the stations' daily values into open
+ * days; when the first value of a day more than {@link PlanPolicy#graceDays()} days later
+ * arrives, closes the earlier days (scope PM2.5 = mean of the stations' daily means; scope AQI =
+ * HJ 633 daily AQI of the station-mean concentrations) and forwards each closed day with its
+ * year-to-date progress.
+ */
+public final class PlanDayProcessor implements Processor<String, PlanInput, String, ClosedDay> {
+  private static final Logger LOG = LoggerFactory.getLogger(PlanDayProcessor.class);
+
+  private final AqiCalculator aqi;
+  private final int graceDays;
+  private final PlanProgressCalculator calculator;
+  private final String storeName;
+  private ProcessorContext<String, ClosedDay> context;
+  private KeyValueStore<String, YearToDate> store;
+
+  private PlanDayProcessor(Catalog catalog, PlanPolicy policy, String storeName) {
+    this.aqi = new AqiCalculator(catalog);
+    this.graceDays = policy.graceDays();
+    this.calculator = new PlanProgressCalculator(catalog, policy);
+    this.storeName = storeName;
+  }
+
+  /** A supplier keeping each scope's year in {@code storeName}. */
+  public static ProcessorSupplier<String, PlanInput, String, ClosedDay> supplier(Catalog catalog, PlanPolicy policy,
+                                                                                String storeName) {
+    StoreBuilder<KeyValueStore<String, YearToDate>> store = Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(storeName), Serdes.String(), YearToDateSerde.serde());
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<String, PlanInput, String, ClosedDay> get() {
+        return new PlanDayProcessor(catalog, policy, storeName);
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(store);
+      }
+    };
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ClosedDay> context) {
+    this.context = context;
+    this.store = context.getStateStore(storeName);
+  }
+
+  @Override
+  public void process(Record<String, PlanInput> record) {
+    PlanInput in = record.value();
+    YearToDate ytd = store.get(in.scope());
+    if (ytd == null) {
+      ytd = YearToDate.empty();
+    }
+    if (ytd.closed(in.date())) {
+      LOG.warn("{} {} of {} for {} arrived after {}'s day was closed for plan progress; not counted",
+          in.input(), in.value(), in.stationId(), in.date(), in.scope());
+      return;
+    }
+    ytd = ytd.with(in);
+    for (Map.Entry<LocalDate, DistrictDay> open : ytd.openBefore(in.date().minusDays(graceDays))) {
+      LocalDate day = open.getKey();
+      Map<String, Double> means = open.getValue().means();
+      AqiResult dayAqi = aqi.daily(day, means);
+      ytd = ytd.close(day, means.get("PM2_5"), dayAqi);
+      ClosedDay closed = new ClosedDay(in.scope(), day, calculator.progress(in.scope(), ytd), ytd.pollutedRun());
+      context.forward(record.withKey(in.scope()).withValue(closed));
+    }
+    store.put(in.scope(), ytd);
+  }
+}

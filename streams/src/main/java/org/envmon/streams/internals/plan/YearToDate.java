@@ -1,0 +1,98 @@
+package org.envmon.streams.internals.plan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.envmon.standards.aqi.AqiResult;
+
+/**
+ * A scope's (district's or city's) year so far: the sums behind the plan targets, the run of
+ * consecutive polluted days (for heavy-pollution warning levels), and the days still open.
+ *
+ * @param dataYear   the year of the data counted
+ * @param pm25Sum    sum of the scope's daily PM2.5 values
+ * @param pm25Days   days with a daily PM2.5 value
+ * @param aqiDays    days with a published daily AQI (valid monitoring days)
+ * @param goodDays   days with AQI level 1-2 (AQI within 良)
+ * @param heavyDays  days with AQI level 5-6 (AQI above 200, 重度 and 严重)
+ * @param lastClosed the newest closed day, or null
+ * @param pollutedRun daily AQIs of the consecutive days up to {@code lastClosed} with level 4 or
+ *                   worse (AQI above 150), oldest first; empty after a cleaner day
+ * @param openDays   days not closed yet, by date
+ */
+public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays, int goodDays, int heavyDays,
+                         LocalDate lastClosed, List<Integer> pollutedRun, NavigableMap<LocalDate, DistrictDay> openDays) {
+  /** Highest AQI level of a good day (优 and 良). */
+  static final int LAST_GOOD_LEVEL = 2;
+  /** First AQI level of a polluted day counted in a warning run (中度污染). */
+  static final int FIRST_RUN_LEVEL = 4;
+  /** First AQI level of a heavy-pollution day (重度污染). */
+  static final int FIRST_HEAVY_LEVEL = 5;
+
+  public YearToDate {
+    pollutedRun = List.copyOf(pollutedRun);
+    openDays = new TreeMap<>(Objects.requireNonNull(openDays, "openDays"));
+  }
+
+  /** Nothing seen yet. */
+  public static YearToDate empty() {
+    return new YearToDate(0, 0, 0, 0, 0, 0, null, List.of(), new TreeMap<>());
+  }
+
+  /** Whether a day was closed already (its late values can no longer be counted). */
+  public boolean closed(LocalDate day) {
+    return lastClosed != null && !day.isAfter(lastClosed);
+  }
+
+  /** The state with a station value added to its open day. */
+  public YearToDate with(PlanInput in) {
+    NavigableMap<LocalDate, DistrictDay> days = new TreeMap<>(openDays);
+    days.put(in.date(), days.getOrDefault(in.date(), DistrictDay.empty()).with(in.input(), in.stationId(), in.value()));
+    return new YearToDate(dataYear, pm25Sum, pm25Days, aqiDays, goodDays, heavyDays, lastClosed, pollutedRun, days);
+  }
+
+  /** Open days before {@code day}, oldest first. */
+  public List<Map.Entry<LocalDate, DistrictDay>> openBefore(LocalDate day) {
+    return new ArrayList<>(openDays.headMap(day, false).entrySet());
+  }
+
+  /**
+   * The state after closing {@code day} with its scope values; a day of a new year starts the
+   * counts afresh.
+   *
+   * @param pm25 the scope's daily PM2.5 (mean of its stations), or null
+   * @param aqi  the scope's daily AQI computed from the station-mean concentrations
+   */
+  public YearToDate close(LocalDate day, Double pm25, AqiResult aqi) {
+    boolean newYear = day.getYear() != dataYear;
+    double sum = newYear ? 0 : pm25Sum;
+    int pDays = newYear ? 0 : pm25Days;
+    int aDays = newYear ? 0 : aqiDays;
+    int good = newYear ? 0 : goodDays;
+    int heavy = newYear ? 0 : heavyDays;
+    if (pm25 != null) {
+      sum += pm25;
+      pDays++;
+    }
+    List<Integer> run = new ArrayList<>();
+    if (aqi != null && aqi.aqi() != null) {
+      aDays++;
+      good += aqi.level() <= LAST_GOOD_LEVEL ? 1 : 0;
+      heavy += aqi.level() >= FIRST_HEAVY_LEVEL ? 1 : 0;
+      if (aqi.level() >= FIRST_RUN_LEVEL) {
+        boolean continues = lastClosed != null && lastClosed.plusDays(1).equals(day);
+        if (continues) {
+          run.addAll(pollutedRun);
+        }
+        run.add(aqi.aqi());
+      }
+    }
+    NavigableMap<LocalDate, DistrictDay> days = new TreeMap<>(openDays);
+    days.remove(day);
+    return new YearToDate(day.getYear(), sum, pDays, aDays, good, heavy, day, run, days);
+  }
+}

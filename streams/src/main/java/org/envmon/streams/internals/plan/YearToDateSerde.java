@@ -1,0 +1,84 @@
+package org.envmon.streams.internals.plan;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serde;
+import org.envmon.streams.internals.alerts.StateSerde;
+
+/** Serde of {@link YearToDate} for the plan store. */
+final class YearToDateSerde {
+  private static final long NO_DAY = Long.MIN_VALUE;
+
+  private YearToDateSerde() {}
+
+  static Serde<YearToDate> serde() {
+    return StateSerde.of("plan year-to-date", (byte) 1, YearToDateSerde::write, YearToDateSerde::read);
+  }
+
+  private static void write(DataOutputStream out, YearToDate y) throws IOException {
+    out.writeInt(y.dataYear());
+    out.writeDouble(y.pm25Sum());
+    out.writeInt(y.pm25Days());
+    out.writeInt(y.aqiDays());
+    out.writeInt(y.goodDays());
+    out.writeInt(y.heavyDays());
+    out.writeLong(y.lastClosed() == null ? NO_DAY : y.lastClosed().toEpochDay());
+    out.writeInt(y.pollutedRun().size());
+    for (int aqi : y.pollutedRun()) {
+      out.writeInt(aqi);
+    }
+    out.writeInt(y.openDays().size());
+    for (Map.Entry<LocalDate, DistrictDay> day : y.openDays().entrySet()) {
+      out.writeLong(day.getKey().toEpochDay());
+      out.writeInt(day.getValue().values().size());
+      for (Map.Entry<String, Map<String, Double>> input : day.getValue().values().entrySet()) {
+        out.writeUTF(input.getKey());
+        out.writeInt(input.getValue().size());
+        for (Map.Entry<String, Double> station : input.getValue().entrySet()) {
+          out.writeUTF(station.getKey());
+          out.writeDouble(station.getValue());
+        }
+      }
+    }
+  }
+
+  private static YearToDate read(DataInputStream in) throws IOException {
+    int year = in.readInt();
+    double sum = in.readDouble();
+    int pDays = in.readInt();
+    int aDays = in.readInt();
+    int good = in.readInt();
+    int heavy = in.readInt();
+    long last = in.readLong();
+    int runLength = in.readInt();
+    List<Integer> run = new ArrayList<>(runLength);
+    for (int i = 0; i < runLength; i++) {
+      run.add(in.readInt());
+    }
+    int dayCount = in.readInt();
+    TreeMap<LocalDate, DistrictDay> days = new TreeMap<>();
+    for (int d = 0; d < dayCount; d++) {
+      LocalDate date = LocalDate.ofEpochDay(in.readLong());
+      int inputs = in.readInt();
+      Map<String, Map<String, Double>> values = new TreeMap<>();
+      for (int i = 0; i < inputs; i++) {
+        String input = in.readUTF();
+        int stations = in.readInt();
+        Map<String, Double> byStation = new TreeMap<>();
+        for (int s = 0; s < stations; s++) {
+          byStation.put(in.readUTF(), in.readDouble());
+        }
+        values.put(input, byStation);
+      }
+      days.put(date, new DistrictDay(values));
+    }
+    return new YearToDate(year, sum, pDays, aDays, good, heavy, last == NO_DAY ? null : LocalDate.ofEpochDay(last), run,
+        days);
+  }
+}

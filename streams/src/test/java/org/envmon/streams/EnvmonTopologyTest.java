@@ -1,0 +1,31 @@
+package org.envmon.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+class EnvmonTopologyTest {
+  @Test
+  void everyStoreHasAStableName() {
+    TopologyDescription description = EnvmonTopology.build(StreamsSettings.defaults()).describe();
+    Set<String> stores = new TreeSet<>();
+    description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
+      if (n instanceof TopologyDescription.Processor p) {
+        stores.addAll(p.stores());
+      }
+    }));
+    description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
+
+    assertThat(stores).contains("air-days", "air-rolling-rings", "envmon-stations", "hour-samples", "qc-history",
+        "station-clocks");
+  }
+
+  @Test
+  void noNodeHasAGeneratedName() {
+    String description = EnvmonTopology.build(StreamsSettings.defaults()).describe().toString();
+    assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
+  }
+}

@@ -1,0 +1,59 @@
+package org.envmon.streams.internals.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.envmon.standards.aqi.AqiResult;
+import org.junit.jupiter.api.Test;
+
+class YearToDateTest {
+  private static AqiResult aqi(int value, int level) {
+    return new AqiResult(value, level, "", "", List.of(), Map.of(), List.of(), "HJ 633-2012");
+  }
+
+  private static final LocalDate D = LocalDate.of(2015, 12, 30);
+
+  @Test
+  void countsGoodHeavyAndTheConsecutivePollutedRun() {
+    YearToDate y = YearToDate.empty()
+        .close(D.minusDays(3), 40.0, aqi(60, 2))
+        .close(D.minusDays(2), 160.0, aqi(210, 5))
+        .close(D.minusDays(1), 120.0, aqi(160, 4))
+        .close(D, 20.0, null);
+    assertThat(y.pm25Days()).isEqualTo(4);
+    assertThat(y.pm25Sum()).isEqualTo(340.0);
+    assertThat(y.aqiDays()).isEqualTo(3);
+    assertThat(y.goodDays()).isEqualTo(1);
+    assertThat(y.heavyDays()).isEqualTo(1);
+    assertThat(y.pollutedRun()).as("a day without AQI ends the run").isEmpty();
+    YearToDate run = YearToDate.empty().close(D.minusDays(2), 160.0, aqi(210, 5)).close(D.minusDays(1), 120.0, aqi(160, 4));
+    assertThat(run.pollutedRun()).containsExactly(210, 160);
+    assertThat(run.close(D.plusDays(1), 150.0, aqi(200, 4)).pollutedRun()).as("a gap of a day breaks the run")
+        .containsExactly(200);
+  }
+
+  @Test
+  void aNewYearStartsTheCountsAfresh() {
+    YearToDate y = YearToDate.empty().close(D, 50.0, aqi(70, 2)).close(LocalDate.of(2016, 1, 1), 30.0, aqi(43, 1));
+    assertThat(y.dataYear()).isEqualTo(2016);
+    assertThat(y.pm25Days()).isEqualTo(1);
+    assertThat(y.pm25Sum()).isEqualTo(30.0);
+    assertThat(y.goodDays()).isEqualTo(1);
+  }
+
+  @Test
+  void stationRevisionsReplaceTheirValueAndTheScopeValueIsTheStationMean() {
+    DistrictDay day = DistrictDay.empty().with("PM2_5", "A", 10).with("PM2_5", "B", 30).with("PM2_5", "A", 20);
+    assertThat(day.means()).containsEntry("PM2_5", 25.0);
+  }
+
+  @Test
+  void serdeRoundTrip() {
+    YearToDate y = YearToDate.empty().close(D.minusDays(1), 160.0, aqi(210, 5))
+        .with(new PlanInput("东城", "Dongsi", D, "PM2_5", 42.0));
+    byte[] bytes = YearToDateSerde.serde().serializer().serialize("t", y);
+    assertThat(YearToDateSerde.serde().deserializer().deserialize("t", bytes)).isEqualTo(y);
+  }
+}
