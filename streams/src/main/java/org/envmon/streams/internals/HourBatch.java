@@ -24,8 +24,4 @@ public record HourBatch(String stationId, long clock, List<HourlyValue> all, Lis
   public static HourBatch tick(String stationId, long clock) {
     return new HourBatch(stationId, clock, List.of(), List.of());
   }
-
-  public boolean isTick() {
-    return all.isEmpty();
-  }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import org.envmon.schemas.DeadLetter;
 
 /**
- * What the QC stage forwards for one reading: a sample for the hourly means, a dead letter,
- * both (never), or the end-of-input marker.
+ * What the QC stage forwards for one reading, exactly one of: a sample for the hourly means, a
+ * dead letter, or the end-of-input marker.
  */
 public record QcOutcome(QcSample sample, DeadLetter deadLetter, boolean endOfInput) {
   public static QcOutcome accepted(QcSample sample) {

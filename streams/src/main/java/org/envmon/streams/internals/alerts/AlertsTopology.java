@@ -3,6 +3,7 @@ package org.envmon.streams.internals.alerts;
 import java.util.List;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.envmon.schemas.Alert;
 import org.envmon.schemas.topics.Topics;
 
 /**
@@ -39,7 +40,7 @@ public final class AlertsTopology {
   }
 
   /** Named sink into the alerts topic. */
-  static Produced<String, org.envmon.schemas.Alert> produced(String name) {
+  static Produced<String, Alert> produced(String name) {
     return Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName(name);
   }
 }

@@ -1,5 +1,6 @@
 package org.envmon.streams.internals.alerts;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +33,8 @@ public final class RuleEvaluationProcessor implements Processor<String, Measurem
   private ProcessorContext<String, Alert> context;
   private StationsStore stations;
   private EpisodeStore episodes;
+  /** Stations already reported as unregistered, so the log says it once per station, not per value. */
+  private final Set<String> reportedUnknown = new HashSet<>();
 
   private RuleEvaluationProcessor(Catalog catalog, AlertPolicy policy, String storeName) {
     this.catalog = catalog;
@@ -69,8 +72,10 @@ public final class RuleEvaluationProcessor implements Processor<String, Measurem
     Measurement m = record.value();
     Optional<Station> station = stations.find(m.stationId());
     if (station.isEmpty()) {
-      LOG.warn("cannot judge {} {} of station '{}': the station is not in the registry (envmon.stations); "
-          + "register it so its values are compared with the standards", m.parameter(), m.statistic(), m.stationId());
+      if (reportedUnknown.add(m.stationId())) {
+        LOG.warn("cannot judge {} {} of station '{}': the station is not in the registry (envmon.stations); "
+            + "register it so its values are compared with the standards", m.parameter(), m.statistic(), m.stationId());
+      }
       return;
     }
     Optional<RuleQuery> query = StationQueries.of(station.get(), m.parameter(), m.statistic(),

@@ -8,6 +8,7 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.envmon.schemas.Alert;
+import org.envmon.schemas.AlertState;
 import org.envmon.schemas.Medium;
 import org.envmon.schemas.PlanProgress;
 import org.envmon.standards.catalog.Catalog;
@@ -92,7 +93,7 @@ public final class PlanAlertProcessor implements Processor<String, ClosedDay, St
         String redated = p.getRedatedFrom() == null ? ""
             : " Data of " + p.getRedatedFrom() + " judged by the " + p.getYear() + " target (re-dated).";
         String reason = "Year to date over " + p.getDays() + " days: " + p.getTarget() + " "
-            + (t.state() == org.envmon.schemas.AlertState.CLEARED ? "back on track." : "off track.") + redated;
+            + (t.state() == AlertState.CLEARED ? "back on track." : "off track.") + redated;
         forward(record, AlertRecords.of(subject, rule, t, reason));
       });
     }
