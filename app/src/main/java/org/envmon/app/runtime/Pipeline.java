@@ -27,6 +27,7 @@ import org.envmon.schemas.topics.Topics;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.streams.EnvmonTopology;
 import org.envmon.streams.StreamsSettings;
+import org.envmon.streams.internals.alerts.EvaluationSettings;
 import org.envmon.sinks.influx.sink.InfluxSink;
 import org.envmon.sinks.influx.sink.InfluxSinkOptions;
 
@@ -76,6 +77,13 @@ public final class Pipeline implements AutoCloseable {
           + ": " + rootMessage(e), e);
     }
 
+    Catalog catalog = catalog(config);
+    int asYear = config.getInt(EnvmonConfig.STREAMS_AS_YEAR);
+    if (asYear > 0) {
+      tuning.evaluation(EvaluationSettings.builder(catalog).asYear(asYear).build());
+      log.printf("envmon: plan progress is re-dated to %d: that year's targets judge the data (records say so in redatedFrom)%n",
+          asYear);
+    }
     StreamsSettings settings = tuning
         .applicationId(config.getString(EnvmonConfig.STREAMS_APPLICATION_ID))
         .stateDir(Path.of(config.getString(EnvmonConfig.STREAMS_STATE_DIR)))
@@ -83,7 +91,7 @@ public final class Pipeline implements AutoCloseable {
         .standbyReplicas(config.getInt(EnvmonConfig.STREAMS_STANDBY_REPLICAS))
         .commitInterval(Duration.ofMillis(config.getLong(EnvmonConfig.STREAMS_COMMIT_INTERVAL_MS)))
         .grace(Duration.ofMillis(config.getLong(EnvmonConfig.STREAMS_GRACE_MS)))
-        .catalog(catalog(config))
+        .catalog(catalog)
         .build();
     Properties streamsProps = settings.toProperties(bootstrap);
     client.forEach(streamsProps::putIfAbsent);

@@ -1,0 +1,123 @@
+package org.envmon.sinks.alerts;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.envmon.schemas.Alert;
+import org.envmon.schemas.DeadLetter;
+import org.envmon.schemas.topics.Topic;
+import org.envmon.schemas.topics.Topics;
+
+/**
+ * Settings of {@link AlertDelivery}. Build with {@link #builder()}; only the bootstrap servers are
+ * required.
+ *
+ * @param bootstrapServers  Kafka bootstrap servers
+ * @param clientConfig      further Kafka client settings (TLS, SASL), given to every client
+ * @param alertsTopic       where alert transitions are read ({@link Topics#ALERTS})
+ * @param deadLetterTopic   where undeliverable alerts go ({@link Topics#SINK_DLQ})
+ * @param subscribers       webhook subscribers; each gets its own consumer group
+ * @param groupIdPrefix     consumer group of a subscriber = prefix + name
+ * @param maxAttempts       attempts per alert and subscriber before it is dead-lettered
+ * @param initialBackoff    wait before the first retry; doubles up to maxBackoff, with jitter
+ * @param maxBackoff        longest wait between two attempts
+ * @param connectTimeout    TCP connect timeout of a webhook request
+ * @param requestTimeout    timeout of a webhook request, connect to last byte
+ * @param httpAddress       where to serve SSE and the open-alerts API; empty = no HTTP server
+ * @param maxStreamClients  concurrent SSE connections; more are answered 503
+ * @param streamHeartbeat   idle time after which an SSE comment is sent, so dead clients are noticed
+ */
+public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> clientConfig,
+                                   Topic<String, Alert> alertsTopic, Topic<String, DeadLetter> deadLetterTopic,
+                                   List<WebhookSubscriber> subscribers, String groupIdPrefix, int maxAttempts,
+                                   Duration initialBackoff, Duration maxBackoff, Duration connectTimeout,
+                                   Duration requestTimeout, Optional<InetSocketAddress> httpAddress,
+                                   int maxStreamClients, Duration streamHeartbeat) {
+  public AlertDeliveryOptions {
+    if (bootstrapServers == null || bootstrapServers.isBlank()) {
+      throw new IllegalArgumentException("alert delivery needs the Kafka bootstrap servers");
+    }
+    clientConfig = Map.copyOf(clientConfig);
+    Objects.requireNonNull(alertsTopic, "alertsTopic");
+    Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+    subscribers = List.copyOf(subscribers);
+    Set<String> names = new HashSet<>();
+    for (WebhookSubscriber s : subscribers) {
+      if (!names.add(s.name())) {
+        throw new IllegalArgumentException("two webhook subscribers are named '" + s.name() + "'; names must be unique");
+      }
+    }
+    Objects.requireNonNull(groupIdPrefix, "groupIdPrefix");
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+    }
+    if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException("backoff needs 0 < initial <= max, got initial=" + initialBackoff
+          + " max=" + maxBackoff);
+    }
+    requirePositive(connectTimeout, "connectTimeout");
+    requirePositive(requestTimeout, "requestTimeout");
+    requirePositive(streamHeartbeat, "streamHeartbeat");
+    Objects.requireNonNull(httpAddress, "httpAddress");
+    if (maxStreamClients < 1) {
+      throw new IllegalArgumentException("maxStreamClients must be at least 1, got " + maxStreamClients);
+    }
+  }
+
+  private static void requirePositive(Duration d, String name) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + d);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder with the defaults documented in docs/alerts.md. */
+  public static final class Builder {
+    private String bootstrapServers;
+    private Map<String, Object> clientConfig = new HashMap<>();
+    private Topic<String, Alert> alertsTopic = Topics.ALERTS;
+    private Topic<String, DeadLetter> deadLetterTopic = Topics.SINK_DLQ;
+    private List<WebhookSubscriber> subscribers = List.of();
+    private String groupIdPrefix = "envmon-webhook-";
+    private int maxAttempts = 8;
+    private Duration initialBackoff = Duration.ofSeconds(1);
+    private Duration maxBackoff = Duration.ofSeconds(60);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private InetSocketAddress httpAddress;
+    private int maxStreamClients = 100;
+    private Duration streamHeartbeat = Duration.ofSeconds(15);
+
+    private Builder() {}
+
+    public Builder bootstrapServers(String v) { bootstrapServers = v; return this; }
+    public Builder clientConfig(Map<String, Object> v) { clientConfig = new HashMap<>(v); return this; }
+    public Builder alertsTopic(Topic<String, Alert> v) { alertsTopic = v; return this; }
+    public Builder deadLetterTopic(Topic<String, DeadLetter> v) { deadLetterTopic = v; return this; }
+    public Builder subscribers(List<WebhookSubscriber> v) { subscribers = v; return this; }
+    public Builder groupIdPrefix(String v) { groupIdPrefix = v; return this; }
+    public Builder maxAttempts(int v) { maxAttempts = v; return this; }
+    public Builder backoff(Duration initial, Duration max) { initialBackoff = initial; maxBackoff = max; return this; }
+    public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
+    public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
+    /** Serve SSE and the open-alerts API here (port 0 picks a free port); not called = no HTTP server. */
+    public Builder httpAddress(InetSocketAddress v) { httpAddress = v; return this; }
+    public Builder maxStreamClients(int v) { maxStreamClients = v; return this; }
+    public Builder streamHeartbeat(Duration v) { streamHeartbeat = v; return this; }
+
+    public AlertDeliveryOptions build() {
+      return new AlertDeliveryOptions(bootstrapServers, clientConfig, alertsTopic, deadLetterTopic, subscribers,
+          groupIdPrefix, maxAttempts, initialBackoff, maxBackoff, connectTimeout, requestTimeout,
+          Optional.ofNullable(httpAddress), maxStreamClients, streamHeartbeat);
+    }
+  }
+}
