@@ -17,9 +17,10 @@ import org.envmon.app.config.EnvmonConfig;
 import org.envmon.app.runtime.DemoObserver;
 import org.envmon.app.runtime.Feed;
 import org.envmon.app.runtime.FeedResult;
+import org.envmon.app.runtime.IngestEndpoints;
+import org.envmon.app.runtime.IngestPathsFeed;
 import org.envmon.app.runtime.Pipeline;
 import org.envmon.app.runtime.ReplayFeed;
-import org.envmon.app.runtime.SimulatorFeed;
 import org.envmon.broker.EmbeddedKafkaBroker;
 import org.envmon.ingest.registry.StationRegistry;
 import org.envmon.ingest.replay.Pacing;
@@ -48,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "20260301", description = "Simulator seed; the same seed gives the same feed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--start", defaultValue = "2026-01-05", description = "First simulated day, Beijing time (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--start", defaultValue = "2026-05-01", description = "First simulated day, Beijing time (default: ${DEFAULT-VALUE}).")
   LocalDate start;
 
   @Option(names = "--data", description = "Replay CSV files (plain or .gz) in the UCI Beijing Multi-Site layout from this directory instead of simulating.")
@@ -78,6 +79,15 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep-data", description = "Keep the broker and streams data of the previous demo run instead of starting clean.")
   boolean keepData;
 
+  @Option(names = "--hj212-port", defaultValue = "0", description = "Port of the HJ 212 receiver loggers can connect to; 0 = any free port (default: ${DEFAULT-VALUE}).")
+  int hj212Port;
+
+  @Option(names = "--http-port", defaultValue = "0", description = "Port of the HTTP API (POST /api/v1/readings, /health, /metrics); 0 = any free port (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--mqtt-url", description = "Also take readings from this MQTT broker (tcp://host:1883, topic envmon/stations/+/readings).")
+  String mqttUrl;
+
   @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
@@ -97,14 +107,17 @@ public final class DemoCommand implements Callable<Integer> {
     try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(broker.toOptions(partitions))) {
       EnvmonConfig config = ConfigLoader.load(configFile, settings(kafka.bootstrapServers()));
       out.printf("envmon demo: Kafka at %s; starting the pipeline%n", kafka.bootstrapServers());
-      Feed feed = data != null ? new ReplayFeed(data, from, to, Pacing.max(), stations)
-          : new SimulatorFeed(seed, start, days, stations);
       StreamsSettings.Builder tuning = StreamsSettings.builder();
       try (Pipeline pipeline = Pipeline.start(config, stations, tuning, out);
+           IngestEndpoints endpoints = IngestEndpoints.start(config, stations, pipeline.meters(), out);
            DemoObserver observer = new DemoObserver(config.kafkaClientProperties(), out, true).start()) {
+        out.printf("envmon demo: %s%n", endpoints.describe());
+        Feed feed = data != null ? new ReplayFeed(data, from, to, Pacing.max(), stations)
+            : new IngestPathsFeed(seed, start, days, stations, endpoints);
         out.printf("envmon demo: feeding %s%n", feed.describe());
         FeedResult fed = feed.run(config.kafkaClientProperties(), out);
-        out.printf("envmon demo: fed %s%n", fed.summary());
+        out.printf("envmon demo: fed %s%s%n", fed.summary(),
+            feed instanceof IngestPathsFeed paths ? " (" + paths.perPath() + ")" : "");
         if (!once) {
           out.println("envmon demo: the feed is done; the pipeline keeps running (Ctrl-C stops it). Results: "
               + whereToLook(kafka.bootstrapServers()));
@@ -144,6 +157,11 @@ public final class DemoCommand implements Callable<Integer> {
     s.put(EnvmonConfig.STREAMS_STATE_DIR, broker.dataDir.resolve("streams").toString());
     s.put(EnvmonConfig.STREAMS_COMMIT_INTERVAL_MS, "200");
     s.put(EnvmonConfig.STATIONS_FILE, stationsFile.toString());
+    s.put(EnvmonConfig.HJ212_PORT, Integer.toString(hj212Port));
+    s.put(EnvmonConfig.HTTP_PORT, Integer.toString(httpPort));
+    if (mqttUrl != null) {
+      s.put(EnvmonConfig.MQTT_URL, mqttUrl);
+    }
     if (influxUrl != null) {
       s.put(EnvmonConfig.INFLUX_URL, influxUrl);
       s.put(EnvmonConfig.INFLUX_API, influxApi);

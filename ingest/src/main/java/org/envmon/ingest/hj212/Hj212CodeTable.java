@@ -1,5 +1,6 @@
 package org.envmon.ingest.hj212;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -40,6 +41,18 @@ public final class Hj212CodeTable {
 
   public Optional<Target> target(String code) {
     return Optional.ofNullable(targets.get(code));
+  }
+
+  /**
+   * The code a logger sends {@code parameter} under: the HJ 212-2017 style code (a letter and
+   * five digits) where the table has one, else the first mapped code in order.
+   */
+  public Optional<String> codeOf(Parameter parameter) {
+    return targets.entrySet().stream()
+        .filter(e -> e.getValue().parameter() == parameter)
+        .map(Map.Entry::getKey)
+        .sorted(Comparator.comparing((String code) -> !code.matches("[a-z]\\d{5}")).thenComparing(c -> c))
+        .findFirst();
   }
 
   public boolean ignores(String code) {

@@ -24,6 +24,7 @@ import org.envmon.schemas.topics.Topics;
  * @param deadLetterTopic   where undeliverable alerts go ({@link Topics#SINK_DLQ})
  * @param subscribers       webhook subscribers; each gets its own consumer group
  * @param groupIdPrefix     consumer group of a subscriber = prefix + name
+ * @param newSubscriberStart where a subscriber without committed offsets starts reading
  * @param maxAttempts       attempts per alert and subscriber before it is dead-lettered
  * @param initialBackoff    wait before the first retry; doubles up to maxBackoff, with jitter
  * @param maxBackoff        longest wait between two attempts
@@ -35,7 +36,8 @@ import org.envmon.schemas.topics.Topics;
  */
 public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> clientConfig,
                                    Topic<String, Alert> alertsTopic, Topic<String, DeadLetter> deadLetterTopic,
-                                   List<WebhookSubscriber> subscribers, String groupIdPrefix, int maxAttempts,
+                                   List<WebhookSubscriber> subscribers, String groupIdPrefix,
+                                   NewSubscriberStart newSubscriberStart, int maxAttempts,
                                    Duration initialBackoff, Duration maxBackoff, Duration connectTimeout,
                                    Duration requestTimeout, Optional<InetSocketAddress> httpAddress,
                                    int maxStreamClients, Duration streamHeartbeat) {
@@ -54,6 +56,7 @@ public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> 
       }
     }
     Objects.requireNonNull(groupIdPrefix, "groupIdPrefix");
+    Objects.requireNonNull(newSubscriberStart, "newSubscriberStart");
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
     }
@@ -76,6 +79,14 @@ public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> 
     }
   }
 
+  /** Where a subscriber that never committed an offset starts. */
+  public enum NewSubscriberStart {
+    /** With the alerts raised from its first start on (no flood of past alerts). */
+    LATEST,
+    /** With every alert still retained in the topic. */
+    EARLIEST
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -88,6 +99,7 @@ public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> 
     private Topic<String, DeadLetter> deadLetterTopic = Topics.SINK_DLQ;
     private List<WebhookSubscriber> subscribers = List.of();
     private String groupIdPrefix = "envmon-webhook-";
+    private NewSubscriberStart newSubscriberStart = NewSubscriberStart.LATEST;
     private int maxAttempts = 8;
     private Duration initialBackoff = Duration.ofSeconds(1);
     private Duration maxBackoff = Duration.ofSeconds(60);
@@ -105,6 +117,7 @@ public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> 
     public Builder deadLetterTopic(Topic<String, DeadLetter> v) { deadLetterTopic = v; return this; }
     public Builder subscribers(List<WebhookSubscriber> v) { subscribers = v; return this; }
     public Builder groupIdPrefix(String v) { groupIdPrefix = v; return this; }
+    public Builder newSubscriberStart(NewSubscriberStart v) { newSubscriberStart = v; return this; }
     public Builder maxAttempts(int v) { maxAttempts = v; return this; }
     public Builder backoff(Duration initial, Duration max) { initialBackoff = initial; maxBackoff = max; return this; }
     public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
@@ -116,7 +129,7 @@ public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> 
 
     public AlertDeliveryOptions build() {
       return new AlertDeliveryOptions(bootstrapServers, clientConfig, alertsTopic, deadLetterTopic, subscribers,
-          groupIdPrefix, maxAttempts, initialBackoff, maxBackoff, connectTimeout, requestTimeout,
+          groupIdPrefix, newSubscriberStart, maxAttempts, initialBackoff, maxBackoff, connectTimeout, requestTimeout,
           Optional.ofNullable(httpAddress), maxStreamClients, streamHeartbeat);
     }
   }

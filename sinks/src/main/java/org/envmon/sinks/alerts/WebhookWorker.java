@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -66,8 +67,7 @@ final class WebhookWorker implements AutoCloseable {
     c.put(ConsumerConfig.CLIENT_ID_CONFIG, options.groupIdPrefix() + subscriber.name());
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    // A new subscriber starts with the alerts raised from now on, not the topic's whole history.
-    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, options.newSubscriberStart().name().toLowerCase(Locale.ROOT));
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
     return c;
   }
@@ -94,11 +94,15 @@ final class WebhookWorker implements AutoCloseable {
         LOG.error("webhook {} stopped unexpectedly; restart envmon to resume", subscriber.name(), e);
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      if (!closing) {
+        LOG.error("webhook {} interrupted; restart envmon to resume", subscriber.name(), e);
+      }
     } catch (RuntimeException e) {
       LOG.error("webhook {} stopped: {}; restart envmon to resume from the last delivered alert",
           subscriber.name(), e.getMessage(), e);
     } finally {
+      // The thread ends here; a pending interrupt would only make close() fail to leave the group.
+      Thread.interrupted();
       consumer.close();
     }
   }
@@ -173,7 +177,11 @@ final class WebhookWorker implements AutoCloseable {
   private void waitKeepingMembership(Duration delay) {
     long deadline = System.nanoTime() + delay.toNanos();
     long remaining;
-    while ((remaining = deadline - System.nanoTime()) > 0 && !closing) {
+    while ((remaining = deadline - System.nanoTime()) > 0) {
+      if (closing) {
+        // Leave the record uncommitted; the next run delivers it again.
+        throw new WakeupException();
+      }
       consumer.pause(consumer.assignment());
       ConsumerRecords<String, byte[]> unexpected = consumer.poll(Duration.ofNanos(remaining));
       for (TopicPartition tp : unexpected.partitions()) {

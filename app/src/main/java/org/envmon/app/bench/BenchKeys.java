@@ -1,0 +1,27 @@
+package org.envmon.app.bench;
+
+/** Keys of the machine-readable {@code BENCH {json}} summary line, documented in docs/benchmarks.md. */
+public final class BenchKeys {
+  private BenchKeys() {}
+
+  public static final String PRELOAD_RATE = "ingest_producer_readings_per_s";
+  public static final String BASELINE_RATE = "baseline_passthrough_readings_per_s";
+  public static final String PIPELINE_RATE = "pipeline_readings_per_s";
+  public static final String PIPELINE_RATIO = "pipeline_to_baseline_ratio";
+  public static final String LATENCY_RATE = "latency_load_readings_per_s";
+  public static final String LATENCY_P50 = "alert_latency_p50_ms";
+  public static final String LATENCY_P99 = "alert_latency_p99_ms";
+  public static final String LATENCY_MAX = "alert_latency_max_ms";
+  public static final String LATENCY_SAMPLES = "alert_latency_samples";
+  public static final String SINK_RATE = "sink_envmon_points_per_s";
+  public static final String SINK_RAW_RATE = "sink_raw_post_points_per_s";
+  public static final String SINK_RATIO = "sink_to_raw_ratio";
+  public static final String REPLAY_SECONDS = "replay_wall_s";
+  public static final String REPLAY_RATE = "replay_readings_per_s";
+  public static final String PEAK_HEAP_MIB = "peak_heap_mib";
+  public static final String MAX_HEAP_MIB = "max_heap_mib";
+  public static final String PEAK_RSS_MIB = "peak_rss_mib";
+  public static final String GC_PAUSE_MS = "gc_total_ms";
+  public static final String LOAD_AVERAGE = "load_average_1m";
+  public static final String CPUS = "cpus";
+}

@@ -1,0 +1,82 @@
+package org.envmon.app.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.envmon.schemas.topics.Topics;
+import org.envmon.streams.EnvmonTopology;
+import org.envmon.streams.StreamsSettings;
+
+/**
+ * The envmon topology as the bench runs it: its own application id and state directory, the
+ * settings' processing guarantee (exactly-once v2 by default), and a way to read how many
+ * readings it has committed.
+ */
+final class PipelineStreams implements AutoCloseable {
+  static final String APPLICATION_ID = "envmon-bench";
+  private final KafkaStreams streams;
+  private final Admin admin;
+
+  private PipelineStreams(KafkaStreams streams, Admin admin) {
+    this.streams = streams;
+    this.admin = admin;
+  }
+
+  /** Starts the topology; returns once it is RUNNING, so the caller times processing, not start-up. */
+  static PipelineStreams start(String bootstrap, Path stateDir, Duration commitInterval, int threads,
+                               Duration timeout) throws InterruptedException {
+    StreamsSettings settings = StreamsSettings.builder()
+        .applicationId(APPLICATION_ID)
+        .stateDir(stateDir)
+        .commitInterval(commitInterval)
+        .build();
+    Properties props = settings.toProperties(bootstrap);
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    KafkaStreams streams = new KafkaStreams(EnvmonTopology.build(settings), props);
+    streams.start();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING
+          || System.nanoTime() > deadline) {
+        KafkaStreams.State state = streams.state();
+        streams.close(Duration.ofSeconds(10));
+        throw new IllegalStateException("the streams application did not reach RUNNING within " + timeout
+            + " (state " + state + "); see the log above");
+      }
+      Thread.sleep(50);
+    }
+    return new PipelineStreams(streams, Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap)));
+  }
+
+  /** Readings whose processing the application has committed (its group's offsets on envmon.readings). */
+  long committedReadings() throws InterruptedException {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(APPLICATION_ID)
+          .partitionsToOffsetAndMetadata().get();
+      return offsets.entrySet().stream()
+          .filter(e -> e.getKey().topic().equals(Topics.READINGS.name()) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset()).sum();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot read the committed offsets of " + APPLICATION_ID + ": "
+          + e.getCause(), e);
+    }
+  }
+
+  boolean isRunning() {
+    return streams.state().isRunningOrRebalancing();
+  }
+
+  @Override
+  public void close() {
+    admin.close();
+    streams.close(Duration.ofSeconds(30));
+  }
+}

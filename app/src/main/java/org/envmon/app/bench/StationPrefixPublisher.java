@@ -1,0 +1,46 @@
+package org.envmon.app.bench;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.envmon.ingest.core.ReadingPublisher;
+import org.envmon.ingest.core.StationEntry;
+import org.envmon.schemas.DeadLetter;
+import org.envmon.schemas.Reading;
+import org.envmon.schemas.Station;
+
+/**
+ * Renames the stations of a load run ({@code load-00001} to {@code <prefix>load-00001}), so a
+ * second run starts with fresh station clocks instead of sending data the pipeline would treat
+ * as late for the stations of the first run.
+ */
+final class StationPrefixPublisher implements ReadingPublisher {
+  private final ReadingPublisher delegate;
+  private final String prefix;
+
+  StationPrefixPublisher(ReadingPublisher delegate, String prefix) {
+    this.delegate = delegate;
+    this.prefix = prefix;
+  }
+
+  /** The renamed station entries, to publish to envmon.stations. */
+  static List<StationEntry> rename(List<StationEntry> stations, String prefix) {
+    return stations.stream().map(e -> new StationEntry(Station.newBuilder(e.station())
+        .setId(prefix + e.id()).build(), e.hj212PasswordHash(), e.httpTokenHash(), e.hj212ModbusCrc())).toList();
+  }
+
+  @Override
+  public CompletableFuture<Void> publish(List<Reading> readings) {
+    return delegate.publish(readings.stream().map(r -> Reading.newBuilder(r)
+        .setStationId(prefix + r.getStationId()).build()).toList());
+  }
+
+  @Override
+  public CompletableFuture<Void> deadLetter(DeadLetter deadLetter) {
+    return delegate.deadLetter(deadLetter);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}

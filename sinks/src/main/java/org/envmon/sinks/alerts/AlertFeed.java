@@ -1,0 +1,117 @@
+package org.envmon.sinks.alerts;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.envmon.schemas.Alert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads every partition of the alerts topic from the beginning (committed transactions only, no
+ * consumer group: every envmon instance needs the whole picture) into {@link OpenAlerts} and the
+ * SSE {@link AlertStreamHub}.
+ */
+final class AlertFeed implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration TOPIC_WAIT = Duration.ofSeconds(2);
+
+  private final AlertDeliveryOptions options;
+  private final OpenAlerts open;
+  private final AlertStreamHub hub;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final Thread thread;
+  private volatile boolean closing;
+
+  AlertFeed(AlertDeliveryOptions options, OpenAlerts open, AlertStreamHub hub) {
+    this.options = options;
+    this.open = open;
+    this.hub = hub;
+    Map<String, Object> c = new HashMap<>(options.clientConfig());
+    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+    c.put(ConsumerConfig.CLIENT_ID_CONFIG, "envmon-alert-feed");
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+    this.thread = new Thread(this::run, "alert-feed");
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  private void run() {
+    try {
+      List<TopicPartition> partitions = awaitPartitions();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (!closing) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+          apply(r);
+        }
+      }
+    } catch (WakeupException e) {
+      if (!closing) {
+        LOG.error("alert feed stopped unexpectedly; open alerts and the stream are no longer updated", e);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.error("alert feed stopped: {}; open alerts and the stream are no longer updated; restart envmon",
+          e.getMessage(), e);
+    } finally {
+      consumer.close();
+    }
+  }
+
+  /** The topic's partitions, waiting while it does not exist yet (envmon creates it at start). */
+  private List<TopicPartition> awaitPartitions() throws InterruptedException {
+    String topic = options.alertsTopic().name();
+    while (!closing) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic);
+      if (infos != null && !infos.isEmpty()) {
+        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      }
+      LOG.info("topic {} does not exist yet; the alert feed waits for it", topic);
+      Thread.sleep(TOPIC_WAIT.toMillis());
+    }
+    throw new WakeupException();
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> r) {
+    Alert alert;
+    try {
+      alert = options.alertsTopic().valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
+    } catch (RuntimeException e) {
+      // Webhook subscribers dead-letter such a record; here it is only skipped.
+      LOG.warn("alert feed skips an undecodable record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(),
+          e.getMessage());
+      return;
+    }
+    open.apply(alert);
+    hub.publish(alert);
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    consumer.wakeup();
+    thread.interrupt();
+    try {
+      thread.join(Duration.ofSeconds(10).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
