@@ -26,4 +26,13 @@ final class ProgressLine {
           100.0 * done / Math.max(1, total), done / Math.max(seconds, 1e-9), seconds);
     }
   }
+
+  /** Prints how much is left if a second has passed since the last line. */
+  void remaining(long left) {
+    long now = System.nanoTime();
+    if (now - lastPrinted >= INTERVAL_NANOS) {
+      lastPrinted = now;
+      out.printf(Locale.ROOT, "  %s: %,d left after %.0f s%n", phase, left, (now - started) / 1e9);
+    }
+  }
 }

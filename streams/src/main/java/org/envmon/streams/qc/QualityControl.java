@@ -59,7 +59,7 @@ public final class QualityControl {
     }
     if (previous != null && observedAt < previous.lastObservedAt()) {
       // Out of order (late data): it neither extends nor breaks the series' run.
-      return new QcVerdict(v, flags, true, flags.isEmpty(), null, previous);
+      return new QcVerdict(v, flags, true, validWith(flags), null, previous);
     }
     int repeats = previous != null && previous.lastValue() == v ? previous.repeats() + 1 : 1;
     if (repeats >= policy.stuckRepeats()) {
@@ -68,7 +68,11 @@ public final class QualityControl {
     if (previous != null && isSpike(parameter, v, observedAt, previous)) {
       flags.add(QcFlag.SPIKE.name());
     }
-    return new QcVerdict(v, flags, true, flags.isEmpty(), null, new QcHistory(v, repeats, observedAt));
+    return new QcVerdict(v, flags, true, validWith(flags), null, new QcHistory(v, repeats, observedAt));
+  }
+
+  private boolean validWith(List<String> flags) {
+    return flags.stream().noneMatch(policy::invalidates);
   }
 
   /** True when both hourly means exist and PM2.5 exceeds PM10. */

@@ -60,7 +60,20 @@ class QualityControlTest {
       }
     }
     assertThat(v.flags()).containsExactly("STUCK");
+    assertThat(v.valid()).as("stuck is suspect: flagged, still counted by default").isTrue();
     assertThat(v.history().repeats()).isEqualTo(8);
+  }
+
+  @Test
+  void anOperatorCanMakeSuspectFindingsInvalidating() {
+    QcPolicy strict = new QcPolicy(QcPolicy.defaults().sentinels(), 2, QcPolicy.defaults().maxRisePerHour(),
+        java.util.Set.of(QcFlag.STUCK, QcFlag.NEGATIVE));
+    QualityControl qc = new QualityControl(strict);
+    QcVerdict first = qc.check(Parameter.NO2, 42, "ug/m3", null, 0, java.time.LocalDate.of(2015, 1, 1), null);
+    QcVerdict second = qc.check(Parameter.NO2, 42, "ug/m3", null, HOUR, java.time.LocalDate.of(2015, 1, 1),
+        first.history());
+    assertThat(second.flags()).containsExactly("STUCK");
+    assertThat(second.valid()).isFalse();
   }
 
   @Test

@@ -1,0 +1,301 @@
+package org.envmon.app.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.envmon.broker.BrokerOptions;
+import org.envmon.broker.EmbeddedKafkaBroker;
+import org.envmon.ingest.core.KafkaReadingPublisher;
+import org.envmon.ingest.core.ReadingPublisher;
+import org.envmon.ingest.core.StationEntry;
+import org.envmon.ingest.loadgen.LoadGenerator;
+import org.envmon.ingest.loadgen.LoadOptions;
+import org.envmon.ingest.loadgen.LoadResult;
+import org.envmon.ingest.registry.StationPublisher;
+import org.envmon.schemas.topics.Topic;
+import org.envmon.schemas.topics.Topics;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code envmon bench}: measures envmon against baselines on an embedded broker of its own and
+ * prints one line per figure, a verdict per floor of issue #7 and a {@code BENCH {json}} line.
+ * See docs/benchmarks.md for the method and recorded results.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Benchmark envmon on an embedded Kafka broker of its own: raw passthrough baseline, pipeline",
+        "throughput with exactly-once, reading->alert latency at half load, InfluxDB sink vs raw POST,",
+        "optionally the full Beijing replay; memory figures; a final machine-readable BENCH {json} line."})
+public final class BenchCommand implements Callable<Integer> {
+  /** Prefix of the stations of the half-load run, so their clocks start fresh. */
+  static final String HALF_LOAD_PREFIX = "half-";
+
+  @Option(names = "--stations", defaultValue = "1000", description = "Synthetic stations, each sending the six air pollutants every minute (default: ${DEFAULT-VALUE}).")
+  int stations;
+
+  @Option(names = "--readings", defaultValue = "600000", description = "Readings of the throughput backlog (default: ${DEFAULT-VALUE}: 100 minutes of 1 000 stations).")
+  long readings;
+
+  @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--threads", defaultValue = "1", description = "Kafka Streams threads (default: ${DEFAULT-VALUE}, as envmon's streams.num.threads).")
+  int threads;
+
+  @Option(names = "--commit-interval", defaultValue = "PT0.1S", description = "Streams commit interval: each exactly-once commit is a transaction, and results become visible only then (default: ${DEFAULT-VALUE}, Kafka's own default under exactly-once).")
+  Duration commitInterval;
+
+  @Option(names = "--latency-probes", defaultValue = "200", description = "Probes of the reading->alert latency (default: ${DEFAULT-VALUE}).")
+  int probes;
+
+  @Option(names = "--probe-interval", defaultValue = "PT0.1S", description = "Time between probes (default: ${DEFAULT-VALUE}).")
+  Duration probeInterval;
+
+  @Option(names = "--influx-url", description = "InfluxDB 1.x API to benchmark the sink against; default: start influxd from the PATH on a free port in a temporary directory.")
+  String influxUrl;
+
+  @Option(names = "--sink-points", defaultValue = "300000", description = "Points written by each sink path (default: ${DEFAULT-VALUE}).")
+  int sinkPoints;
+
+  @Option(names = "--sink-batch", defaultValue = "5000", description = "Points per write, both paths (default: ${DEFAULT-VALUE}).")
+  int sinkBatch;
+
+  @Option(names = "--no-sink", description = "Skip the InfluxDB sink figure.")
+  boolean noSink;
+
+  @Option(names = "--replay", description = "Also replay the full Beijing dataset end to end into InfluxDB (takes minutes).")
+  boolean replay;
+
+  @Option(names = "--data", description = "Beijing Multi-Site CSV directory for --replay (default: ../shared/data/beijing-multisite next to the repository).")
+  Path data;
+
+  @Option(names = "--stations-file", defaultValue = "config/stations.yaml", description = "Station registry for --replay (default: ${DEFAULT-VALUE}).")
+  Path stationsFile;
+
+  @Option(names = "--timeout", defaultValue = "PT10M", description = "Give up a phase after this long (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  /** Runs the bench without the envmon CLI, e.g. {@code java -cp "app/target/classes:app/target/lib/*" org.envmon.app.bench.BenchCommand}. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    validate();
+    PrintStream out = System.out;
+    BenchReport report = new BenchReport(out);
+    machine(report, "start");
+    try (BenchDirectory dir = BenchDirectory.create("envmon-bench-");
+         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(BrokerOptions.builder()
+             .dataDir(dir.path().resolve("kafka")).brokerPort(0).controllerPort(0)
+             .defaultPartitions(partitions).build())) {
+      String bootstrap = kafka.bootstrapServers();
+      out.printf("bench: embedded Kafka at %s, %d partitions, data in %s%n", bootstrap, partitions, dir.path());
+      List<Topic<?, ?>> topics = new ArrayList<>(Topics.all());
+      topics.add(BenchTopics.PASSTHROUGH);
+      kafka.createTopics(topics, partitions);
+      LoadOptions load = new LoadOptions(stations, LoadOptions.AIR, readings, Double.POSITIVE_INFINITY, 1000, 32, 1L);
+      publishStations(bootstrap, load);
+
+      out.printf("bench: producing the backlog: %,d readings (%d stations x %d pollutants, minute data)%n",
+          readings, stations, LoadOptions.AIR.size());
+      LoadResult backlog = produce(bootstrap, load, null, out);
+      report.add(new Figure(BenchKeys.PRELOAD_RATE, "ingest producer (loadgen)", backlog.achievedRate(),
+          "readings/s", "KafkaReadingPublisher, acks=all"));
+
+      out.println("bench: raw baseline: plain consumer -> producer copy of envmon.readings");
+      Throughput baseline = new PassthroughBaseline(bootstrap).run(readings, timeout, out);
+      report.add(new Figure(BenchKeys.BASELINE_RATE, "raw passthrough baseline", baseline.perSecond(),
+          "readings/s", String.format(Locale.ROOT, "%,d in %.1f s, Avro serdes, no transactions",
+              baseline.records(), baseline.seconds())));
+
+      out.printf("bench: pipeline: the envmon topology, exactly_once_v2, %d thread(s), commit every %d ms%n",
+          threads, commitInterval.toMillis());
+      try (PipelineStreams streams = PipelineStreams.start(bootstrap, dir.path().resolve("streams"),
+          commitInterval, threads, timeout)) {
+        Throughput pipeline = PipelineThroughput.measure(streams, readings, timeout, out);
+        report.add(new Figure(BenchKeys.PIPELINE_RATE, "pipeline throughput (EOS)", pipeline.perSecond(),
+            "readings/s", String.format(Locale.ROOT, "%,d in %.1f s", pipeline.records(), pipeline.seconds())));
+        report.add(new Figure(BenchKeys.PIPELINE_RATIO, "pipeline / raw baseline",
+            pipeline.perSecond() / baseline.perSecond(), "", ""));
+        latency(report, bootstrap, load, pipeline.perSecond() / 2, out);
+      }
+    }
+    Optional<InfluxdProcess> ownInflux = needsInflux() && influxUrl == null ? startInfluxd(report, out)
+        : Optional.empty();
+    try {
+      Optional<String> influx = influxUrl != null ? Optional.of(influxUrl) : ownInflux.map(InfluxdProcess::url);
+      if (noSink) {
+        report.skip("sink", "--no-sink");
+      } else {
+        influx.ifPresent(url -> sink(report, url, out));
+      }
+      if (replay) {
+        replay(report, influx, out);
+      }
+    } finally {
+      ownInflux.ifPresent(InfluxdProcess::close);
+    }
+    memory(report);
+    machine(report, "end");
+    report.finish(Floor.ISSUE_7);
+    return 0;
+  }
+
+  private void validate() {
+    if (readings < 1 || stations < 1 || partitions < 1 || threads < 1 || probes < 1 || sinkPoints < 1
+        || sinkBatch < 1) {
+      throw new IllegalArgumentException("--readings, --stations, --partitions, --threads, --latency-probes, "
+          + "--sink-points and --sink-batch must all be at least 1");
+    }
+    if (replay && influxUrl == null && InfluxdProcess.binary().isEmpty()) {
+      throw new IllegalArgumentException("--replay writes into InfluxDB: give --influx-url or put influxd on the PATH");
+    }
+  }
+
+  private void publishStations(String bootstrap, LoadOptions load)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<StationEntry> loadStations;
+    try (ReadingPublisher unused = new KafkaReadingPublisher(props(bootstrap))) {
+      loadStations = new LoadGenerator(unused, load).stations();
+    }
+    List<StationEntry> all = new ArrayList<>(loadStations);
+    all.addAll(StationPrefixPublisher.rename(loadStations, HALF_LOAD_PREFIX));
+    all.addAll(AlertLatencyProbe.stations(probes));
+    try (StationPublisher publisher = new StationPublisher(props(bootstrap))) {
+      publisher.publish(all).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Runs the load generator; with a prefix its stations are renamed (see {@link StationPrefixPublisher}). */
+  private static LoadResult produce(String bootstrap, LoadOptions load, String prefix, PrintStream out) {
+    ProgressLine progress = new ProgressLine(out, prefix == null ? "backlog" : "half load");
+    try (ReadingPublisher kafka = new KafkaReadingPublisher(props(bootstrap));
+         ReadingPublisher publisher = prefix == null ? kafka : new StationPrefixPublisher(kafka, prefix)) {
+      return new LoadGenerator(publisher, load).run(p -> progress.update(p.sent(), p.total()));
+    }
+  }
+
+  private void latency(BenchReport report, String bootstrap, LoadOptions load, double rate, PrintStream out)
+      throws InterruptedException {
+    Duration probing = probeInterval.multipliedBy(probes);
+    long halfLoad = Math.max(1, (long) (rate * (probing.toNanos() / 1e9 + 5)));
+    out.printf(Locale.ROOT, "bench: latency: %,.0f readings/s (half the pipeline's rate) for about %.0f s, "
+        + "%d probes %d ms apart%n", rate, halfLoad / rate, probes, probeInterval.toMillis());
+    CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(
+        () -> produce(bootstrap, load.withReadings(halfLoad).withRate(rate), HALF_LOAD_PREFIX, out));
+    AlertLatencyProbe.Result result = new AlertLatencyProbe(bootstrap).run(probes, probeInterval,
+        Duration.ofSeconds(60), out);
+    LoadResult achieved = background.join();
+    report.add(new Figure(BenchKeys.LATENCY_RATE, "latency: load while probing", achieved.achievedRate(),
+        "readings/s", "target " + Math.round(rate)));
+    if (result.latenciesMillis().length == 0) {
+      report.skip("latency", "no probe raised an alert within 60 s; check the streams log and envmon.readings.dlq");
+      return;
+    }
+    Percentiles p = Percentiles.of(result.latenciesMillis());
+    String note = result.missing() == 0 ? "" : result.missing() + " probes never alerted";
+    report.add(new Figure(BenchKeys.LATENCY_SAMPLES, "latency: probes that alerted", p.count(), "", note));
+    report.add(new Figure(BenchKeys.LATENCY_P50, "reading -> alert p50", p.p50(), "ms", ""));
+    report.add(new Figure(BenchKeys.LATENCY_P99, "reading -> alert p99", p.p99(), "ms", ""));
+    report.add(new Figure(BenchKeys.LATENCY_MAX, "reading -> alert max", p.max(), "ms", ""));
+  }
+
+  private boolean needsInflux() {
+    return !noSink || replay;
+  }
+
+  /** influxd from the PATH, started here; empty (and the figures skipped) when there is none. */
+  private static Optional<InfluxdProcess> startInfluxd(BenchReport report, PrintStream out)
+      throws InterruptedException {
+    Optional<Path> binary = InfluxdProcess.binary();
+    if (binary.isEmpty()) {
+      report.skip("influxdb", "no --influx-url and no influxd on the PATH (Debian: apt-get install influxdb)");
+      return Optional.empty();
+    }
+    out.println("bench: starting " + binary.get() + " on a free port in a temporary directory");
+    return Optional.of(InfluxdProcess.start(binary.get(), Duration.ofSeconds(30)));
+  }
+
+  private void sink(BenchReport report, String url, PrintStream out) {
+    out.printf("bench: sink: %,d hourly points in batches of %,d to %s%n", sinkPoints, sinkBatch, url);
+    SinkThroughput sink = new SinkThroughput(url);
+    var records = SinkThroughput.records(sinkPoints);
+    try {
+      // Both paths once on a few batches first, so neither pays for JIT, connections or shard creation.
+      var warmUp = records.subList(0, Math.min(records.size(), 2 * sinkBatch));
+      sink.raw(warmUp, sinkBatch, out);
+      sink.envmon(warmUp, sinkBatch, out);
+      Throughput raw = sink.raw(records, sinkBatch, out);
+      Throughput envmon = sink.envmon(records, sinkBatch, out);
+      report.add(new Figure(BenchKeys.SINK_RAW_RATE, "InfluxDB raw line-protocol POST", raw.perSecond(),
+          "points/s", "pre-rendered, uncompressed"));
+      report.add(new Figure(BenchKeys.SINK_RATE, "InfluxDB via envmon's writer", envmon.perSecond(), "points/s",
+          "PointMapper + InfluxV1Writer, gzip"));
+      report.add(new Figure(BenchKeys.SINK_RATIO, "sink / raw POST", envmon.perSecond() / raw.perSecond(), "", ""));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during the sink benchmark", e);
+    }
+  }
+
+  private void replay(BenchReport report, Optional<String> influx, PrintStream out)
+      throws InterruptedException, TimeoutException {
+    Path dataDir = data != null ? data : defaultData();
+    if (!Files.isDirectory(dataDir)) {
+      report.skip("replay", dataDir + " is not a directory with the Beijing CSV files; give --data");
+      return;
+    }
+    if (influx.isEmpty()) {
+      report.skip("replay", "no InfluxDB to replay into");
+      return;
+    }
+    out.println("bench: replay: " + dataDir + " end to end into InfluxDB (database " + ReplayBench.DATABASE + ")");
+    ReplayBench.Result result = ReplayBench.run(dataDir, stationsFile, influx.get(), commitInterval,
+        timeout.multipliedBy(3), out);
+    report.add(new Figure(BenchKeys.REPLAY_SECONDS, "Beijing replay wall time", result.wall().toNanos() / 1e9, "s",
+        String.format(Locale.ROOT, "%,d readings", result.readings())));
+    report.add(new Figure(BenchKeys.REPLAY_RATE, "Beijing replay", result.perSecond(), "readings/s", ""));
+  }
+
+  /** ../shared/data/beijing-multisite next to the repository root (the working directory of ./envmon). */
+  private static Path defaultData() {
+    return Path.of("..", "shared", "data", "beijing-multisite").toAbsolutePath().normalize();
+  }
+
+  private static void memory(BenchReport report) {
+    report.add(new Figure(BenchKeys.PEAK_HEAP_MIB, "peak heap (sum of pool peaks)",
+        MemoryFigures.peakHeapBytes() / 1048576.0, "MiB", ""));
+    report.add(new Figure(BenchKeys.MAX_HEAP_MIB, "max heap (-Xmx)", MemoryFigures.maxHeapBytes() / 1048576.0,
+        "MiB", ""));
+    MemoryFigures.peakRssBytes().ifPresent(rss -> report.add(new Figure(BenchKeys.PEAK_RSS_MIB,
+        "peak RSS (VmHWM)", rss / 1048576.0, "MiB", "broker, streams and clients in one JVM")));
+    report.add(new Figure(BenchKeys.GC_PAUSE_MS, "time in GC", MemoryFigures.gcMillis(), "ms", ""));
+  }
+
+  private static void machine(BenchReport report, String when) {
+    report.add(new Figure(BenchKeys.LOAD_AVERAGE + "_" + when, "load average (1 min) at " + when,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), "",
+        Runtime.getRuntime().availableProcessors() + " CPUs"));
+  }
+
+  private static Properties props(String bootstrap) {
+    Properties p = new Properties();
+    p.put("bootstrap.servers", bootstrap);
+    return p;
+  }
+}

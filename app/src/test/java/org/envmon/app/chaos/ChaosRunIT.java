@@ -1,0 +1,167 @@
+package org.envmon.app.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.envmon.testkit.InfluxDbServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The chaos run (issue #7): the whole pipeline as separate OS processes, disturbed while it works,
+ * must store exactly what an undisturbed run of the same input stores.
+ *
+ * <p>During a paced replay of the Beijing data, {@code envmon run} is SIGKILLed and restarted
+ * three times, the broker is SIGKILLed and restarted once, and InfluxDB is stopped for a minute.
+ * Faults are triggered by progress (points stored so far), not by the clock, so they land at the
+ * same stages on a fast or a slow machine. Then the same replay runs undisturbed on a fresh broker
+ * into a second database, and the two databases must hold the same points with the same values;
+ * {@code envmon.alerts} of the disturbed run must hold no transition twice.
+ *
+ * <p>Range: {@code -Denvmon.chaos.from=2015-01-01 -Denvmon.chaos.to=2015-03-31} by default (a
+ * year takes about four times as long; see docs/chaos.md).
+ */
+class ChaosRunIT {
+  private static final List<String> MEASUREMENTS = List.of("hourly", "rolling", "daily", "aqi", "alerts");
+  /** Hourly points per day of the UCI set: 12 stations x 6 pollutants x 24 hours. */
+  private static final int HOURLY_POINTS_PER_DAY = 12 * 6 * 24;
+  /** Wall time the paced replay of the disturbed run is stretched over, so faults hit it mid-way. */
+  private static final Duration REPLAY_WALL_TIME = Duration.ofSeconds(90);
+  private static final Duration INFLUX_OUTAGE = Duration.ofSeconds(60);
+  private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(6);
+
+  @Test
+  @Timeout(value = 25, unit = TimeUnit.MINUTES)
+  void disturbedRunStoresExactlyWhatAnUndisturbedRunStores() throws Exception {
+    Path repoRoot = repoRoot();
+    Path data = repoRoot.resolve("../shared/data/beijing-multisite").normalize();
+    assumeTrue(Files.isDirectory(data), "chaos run skipped: the Beijing data set is not at " + data
+        + " (../shared/data/beijing-multisite next to the repository)");
+    LocalDate from = LocalDate.parse(System.getProperty("envmon.chaos.from", "2015-01-01"));
+    LocalDate to = LocalDate.parse(System.getProperty("envmon.chaos.to", "2015-03-31"));
+    long days = ChronoUnit.DAYS.between(from, to) + 1;
+    Path work = repoRoot.resolve("app/target/chaos/" + Instant.now().toString().replace(':', '-'));
+    log("chaos run over " + from + ".." + to + "; processes log to " + work);
+
+    try (InfluxDbServer influx = InfluxDbServer.launch()) {
+      Map<String, PointSet> chaos;
+      AlertTransitions alerts;
+      try (EnvmonStack stack = new EnvmonStack("chaos", repoRoot, work.resolve("chaos"), influx.url(), "chaos")) {
+        runDisturbed(stack, influx, data, from, to, days);
+        chaos = readAll(influx, "chaos");
+        alerts = AlertTransitions.read(stack.bootstrap());
+      }
+      Map<String, PointSet> undisturbed;
+      try (EnvmonStack stack = new EnvmonStack("undisturbed", repoRoot, work.resolve("undisturbed"), influx.url(),
+          "undisturbed")) {
+        stack.startBroker();
+        stack.startRun();
+        assertThat(stack.startReplay(data, from, to, "max").awaitExit(STAGE_TIMEOUT)).as("replay exit code").isZero();
+        stack.awaitProcessed(PROCESSING_TIMEOUT, lag -> { });
+        undisturbed = readAll(influx, "undisturbed");
+      }
+
+      List<PointSetComparison> comparisons = new ArrayList<>();
+      for (String m : MEASUREMENTS) {
+        comparisons.add(PointSetComparison.compare(undisturbed.get(m), chaos.get(m)));
+      }
+      comparisons.forEach(c -> log(c.summary()));
+      Map<String, List<String>> duplicates = alerts.duplicates();
+      log(String.format("alerts   %,d transitions on envmon.alerts (read_committed), %d duplicated", alerts.size(),
+          duplicates.size()));
+
+      assertThat(undisturbed.get("hourly").size()).as("hourly points of the undisturbed run").isPositive();
+      assertThat(comparisons).as("measurements that differ between the disturbed and the undisturbed run")
+          .filteredOn(c -> !c.identical()).extracting(PointSetComparison::summary).isEmpty();
+      assertThat(duplicates).as("alert transitions (alert id and state) that appear twice on envmon.alerts")
+          .isEmpty();
+    }
+  }
+
+  private static void runDisturbed(EnvmonStack stack, InfluxDbServer influx, Path data, LocalDate from, LocalDate to,
+                                   long days) throws Exception {
+    long expectedHourly = days * HOURLY_POINTS_PER_DAY;
+    long speed = Math.max(1, days * 86_400 / REPLAY_WALL_TIME.toSeconds());
+    stack.startBroker();
+    stack.startRun();
+    EnvmonProcess replay = stack.startReplay(data, from, to, String.valueOf(speed));
+
+    awaitHourlyPoints(influx, expectedHourly / 10);
+    log("fault 1: SIGKILL envmon run, restart it");
+    stack.killRun();
+    stack.startRun();
+
+    awaitHourlyPoints(influx, expectedHourly * 3 / 10);
+    log("fault 2: InfluxDB stopped for " + INFLUX_OUTAGE.toSeconds() + " s while the sink writes");
+    influx.stop();
+    // The outage itself: the sink must hold its offsets and retry for as long as it lasts.
+    Thread.sleep(INFLUX_OUTAGE.toMillis());
+    influx.start();
+
+    awaitHourlyPoints(influx, expectedHourly * 5 / 10);
+    log("fault 3: SIGKILL the broker, restart it on the same ports and data");
+    stack.killAndRestartBroker();
+
+    awaitHourlyPoints(influx, expectedHourly * 6 / 10);
+    log("fault 4: SIGKILL envmon run, restart it");
+    stack.killRun();
+    stack.startRun();
+
+    assertThat(replay.awaitExit(STAGE_TIMEOUT)).as("exit code of the disturbed replay (log " + replay.log() + ")")
+        .isZero();
+    log("fault 5: SIGKILL envmon run after the replay ended, restart it");
+    stack.killRun();
+    stack.startRun();
+
+    stack.awaitProcessed(PROCESSING_TIMEOUT, lag -> { });
+    log("disturbed run processed everything");
+  }
+
+  private static void awaitHourlyPoints(InfluxDbServer influx, long atLeast) {
+    Awaitility.await("at least " + atLeast + " hourly points in database chaos").atMost(STAGE_TIMEOUT)
+        .pollInterval(Duration.ofSeconds(1))
+        // The sink creates the database on its first start.
+        .ignoreExceptions()
+        .until(() -> hourlyPoints(influx) >= atLeast);
+  }
+
+  private static long hourlyPoints(InfluxDbServer influx) {
+    List<Map<String, Object>> rows = influx.query("chaos", "SELECT count(\"valid\") FROM \"hourly\"");
+    return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
+  }
+
+  private static Map<String, PointSet> readAll(InfluxDbServer influx, String database) {
+    Map<String, PointSet> sets = new LinkedHashMap<>();
+    MEASUREMENTS.forEach(m -> sets.put(m, PointSet.read(influx, database, m)));
+    return sets;
+  }
+
+  private static Path repoRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("cannot find the repository root (the directory with mvnw) above "
+          + Path.of("").toAbsolutePath());
+    }
+    return dir;
+  }
+
+  private static void log(String line) {
+    System.out.println("chaos: " + line);
+  }
+}
