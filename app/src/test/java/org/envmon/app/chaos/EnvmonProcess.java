@@ -150,7 +150,7 @@ final class EnvmonProcess implements AutoCloseable {
 
   /** Stops the process gracefully (SIGTERM, shutdown hooks run), SIGKILL if it does not end in time. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     Process p;
     synchronized (this) {
       p = process;
@@ -159,8 +159,13 @@ final class EnvmonProcess implements AutoCloseable {
       return;
     }
     p.destroy();
-    if (!p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-      p.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      if (!p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
     }
   }
 }

@@ -129,7 +129,7 @@ final class EnvmonStack implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     run.close();
     broker.close();
   }

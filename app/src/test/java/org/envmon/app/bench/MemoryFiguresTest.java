@@ -1,0 +1,29 @@
+package org.envmon.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class MemoryFiguresTest {
+  @Test
+  void readsVmHwmInKibibytes() {
+    List<String> status = List.of("Name:\tjava", "VmPeak:\t 5000000 kB", "VmHWM:\t  596460 kB", "VmRSS:\t  500000 kB");
+    assertThat(MemoryFigures.vmHwmBytes(status)).isEqualTo(OptionalLong.of(596460L * 1024));
+  }
+
+  @Test
+  void missingOrMalformedLineIsEmpty() {
+    assertThat(MemoryFigures.vmHwmBytes(List.of("Name:\tjava"))).isEmpty();
+    assertThat(MemoryFigures.vmHwmBytes(List.of("VmHWM:\t  lots"))).isEmpty();
+    assertThat(MemoryFigures.vmHwmBytes(List.of("VmHWM:\t  12 MB"))).isEmpty();
+  }
+
+  @Test
+  void heapFiguresOfThisJvmAreConsistent() {
+    assertThat(MemoryFigures.peakHeapBytes()).isPositive();
+    assertThat(MemoryFigures.maxHeapBytes()).isPositive();
+    assertThat(MemoryFigures.gcMillis()).isNotNegative();
+  }
+}
