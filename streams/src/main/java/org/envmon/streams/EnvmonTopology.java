@@ -8,7 +8,9 @@ import org.envmon.schemas.Reading;
 import org.envmon.schemas.topics.Topics;
 import org.envmon.streams.internals.CoreTopology;
 import org.envmon.streams.internals.StationsStore;
+import org.envmon.streams.internals.alerts.EvaluationInputs;
 import org.envmon.streams.internals.alerts.EvaluationTopology;
+import org.envmon.streams.status.StatusStores;
 
 /**
  * The envmon Kafka Streams topology. A pure function of the settings, so the application and
@@ -28,8 +30,11 @@ public final class EnvmonTopology {
     KStream<String, Reading> readings = builder.stream(Topics.READINGS.name(),
         Consumed.with(Topics.READINGS.keySerde(), Topics.READINGS.valueSerde()).withName(READINGS_SOURCE));
     CoreTopology.addTo(builder, readings, settings);
-    // The evaluation stages read what the core writes (envmon.hourly, .aggregates, .aqi).
-    EvaluationTopology.addTo(builder, settings.evaluation());
+    // The evaluation stages read what the core writes (envmon.hourly, .aggregates, .aqi); the
+    // status stores hang off the same streams, since a topic may have one source only.
+    EvaluationInputs evaluationInputs = EvaluationInputs.subscribe(builder);
+    EvaluationTopology.addTo(evaluationInputs, settings.evaluation());
+    StatusStores.addTo(builder, evaluationInputs);
     return builder.build();
   }
 }

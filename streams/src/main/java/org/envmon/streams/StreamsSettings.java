@@ -32,6 +32,7 @@ public final class StreamsSettings {
   private final Duration commitInterval;
   private final long cacheMaxBytes;
   private final Path stateDir;
+  private final String applicationServer;
 
   private StreamsSettings(Builder b) {
     this.applicationId = b.applicationId;
@@ -47,6 +48,7 @@ public final class StreamsSettings {
     this.commitInterval = b.commitInterval;
     this.cacheMaxBytes = b.cacheMaxBytes;
     this.stateDir = b.stateDir;
+    this.applicationServer = b.applicationServer;
   }
 
   public static Builder builder() {
@@ -126,6 +128,14 @@ public final class StreamsSettings {
     return stateDir;
   }
 
+  /**
+   * {@code host:port} of this instance's status server ({@code application.server}), through
+   * which other instances reach the status stores it holds; null when not set.
+   */
+  public String applicationServer() {
+    return applicationServer;
+  }
+
   /** Kafka Streams properties for a cluster at {@code bootstrapServers}. */
   public Properties toProperties(String bootstrapServers) {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -147,6 +157,9 @@ public final class StreamsSettings {
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     if (stateDir != null) {
       p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    }
+    if (applicationServer != null) {
+      p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
     }
     return p;
   }
@@ -175,6 +188,7 @@ public final class StreamsSettings {
     private Duration commitInterval = Duration.ofSeconds(1);
     private long cacheMaxBytes = 10L * 1024 * 1024;
     private Path stateDir;
+    private String applicationServer;
 
     private Builder() {}
 
@@ -264,6 +278,23 @@ public final class StreamsSettings {
 
     public Builder stateDir(Path dir) {
       this.stateDir = dir;
+      return this;
+    }
+
+    /**
+     * {@code host:port} at which other instances reach this instance's status server (Kafka
+     * Streams {@code application.server}); required for status queries across several instances.
+     * The host must be reachable from the other instances (not {@code 0.0.0.0}).
+     */
+    public Builder applicationServer(String hostPort) {
+      int colon = hostPort == null ? -1 : hostPort.lastIndexOf(':');
+      if (colon <= 0 || !hostPort.substring(colon + 1).matches("[0-9]{1,5}")
+          || Integer.parseInt(hostPort.substring(colon + 1)) == 0
+          || Integer.parseInt(hostPort.substring(colon + 1)) > 65535 || hostPort.startsWith("0.0.0.0:")) {
+        throw new IllegalArgumentException("application server must be host:port with a reachable host and a port "
+            + "1-65535, e.g. envmon-1.internal:8082 (got '" + hostPort + "')");
+      }
+      this.applicationServer = hostPort;
       return this;
     }
 

@@ -21,6 +21,15 @@ class EnvmonTopologyTest {
 
     assertThat(stores).contains("air-days", "air-rolling-rings", "envmon-stations", "hour-samples", "qc-history",
         "station-clocks");
+    assertThat(stores).contains("status-latest-hourly", "status-latest-aqi", "status-open-alerts",
+        "status-plan-progress");
+  }
+
+  @Test
+  void statusStoresReadAlertsAndPlanProgressThroughNamedSources() {
+    String description = EnvmonTopology.build(StreamsSettings.defaults()).describe().toString();
+    assertThat(description).contains("Source: status-alerts-source (topics: [envmon.alerts])")
+        .contains("Source: status-plan-progress-source (topics: [envmon.plan-progress])");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.envmon.app.config.ConfigLoader;
 import org.envmon.app.config.EnvmonConfig;
 import org.envmon.app.runtime.FeedResult;
@@ -30,16 +31,23 @@ final class ReplayBench {
 
   /**
    * @param readings readings the replay sent
-   * @param wall     from the first reading sent to the pipeline being quiescent
+   * @param wall     from the first reading sent to the pipeline being quiescent, or to giving up
+   * @param left     records the pipeline had not yet processed when it gave up; 0 when it finished
    */
-  record Result(long readings, Duration wall) {
+  record Result(long readings, Duration wall, long left) {
+    boolean finished() {
+      return left == 0;
+    }
+
+
     double perSecond() {
       return readings / Math.max(wall.toNanos() / 1e9, 1e-9);
     }
   }
 
+  /** Replays and waits at most {@code timeout} after the feed for the pipeline to finish. */
   static Result run(Path data, Path stationsFile, String influxUrl, Duration commitInterval, Duration timeout,
-                    PrintStream out) throws InterruptedException, TimeoutException {
+                    PrintStream out) throws InterruptedException {
     try (BenchDirectory dir = BenchDirectory.create("envmon-bench-replay-");
          EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(BrokerOptions.builder()
              .dataDir(dir.path().resolve("kafka")).brokerPort(0).controllerPort(0).build())) {
@@ -60,8 +68,17 @@ final class ReplayBench {
         FeedResult fed = feed.run(config.kafkaClientProperties(), out);
         out.println("  replay: fed " + fed.summary() + "; waiting until every window is closed and InfluxDB written");
         ProgressLine progress = new ProgressLine(out, "replay: records not yet processed");
-        pipeline.awaitQuiescent(timeout, progress::remaining);
-        return new Result(fed.sent(), Duration.ofNanos(System.nanoTime() - started));
+        AtomicLong left = new AtomicLong(-1);
+        try {
+          pipeline.awaitQuiescent(timeout, lag -> {
+            left.set(lag);
+            progress.remaining(lag);
+          });
+          left.set(0);
+        } catch (TimeoutException e) {
+          out.println("  replay: gave up after " + timeout + " with " + left.get() + " records not yet processed");
+        }
+        return new Result(fed.sent(), Duration.ofNanos(System.nanoTime() - started), left.get());
       }
     }
   }

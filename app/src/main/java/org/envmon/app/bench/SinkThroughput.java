@@ -26,9 +26,9 @@ import org.envmon.sinks.influx.write.InfluxWriter;
 
 /**
  * InfluxDB write throughput of envmon's sink path (Avro record to point with
- * {@link PointMapper}, then {@link InfluxV1Writer} with its default gzip) against a raw HTTP POST
- * of the same points' line protocol, rendered beforehand, in batches of the same size. Each path
- * writes to its own database, so neither overwrites the other's points.
+ * {@link PointMapper}, then {@link InfluxV1Writer}, with and without its default gzip) against a
+ * raw HTTP POST of the same points' line protocol, rendered beforehand, in batches of the same
+ * size. The raw path writes to a database of its own.
  */
 final class SinkThroughput {
   static final String RAW_DATABASE = "bench_raw";
@@ -82,13 +82,18 @@ final class SinkThroughput {
     return new Throughput(records.size(), Duration.ofNanos(System.nanoTime() - started));
   }
 
-  /** envmon's path: map each record, write each batch through the sink's writer. */
-  Throughput envmon(List<HourlyValue> records, int batchSize, PrintStream out) throws InterruptedException {
+  /**
+   * envmon's path: map each record, write each batch through the sink's writer.
+   *
+   * @param gzip whether the writer compresses its requests (its default, and what envmon uses, is true)
+   */
+  Throughput envmon(List<HourlyValue> records, int batchSize, boolean gzip, PrintStream out)
+      throws InterruptedException {
     createDatabase(ENVMON_DATABASE);
     PointMapper mapper = new PointMapper(NoiseZones.NONE);
-    ProgressLine progress = new ProgressLine(out, "envmon writer");
+    ProgressLine progress = new ProgressLine(out, "envmon writer" + (gzip ? "" : " (gzip off)"));
     try (InfluxWriter writer = new InfluxV1Writer(InfluxV1Options.builder().url(url).database(ENVMON_DATABASE)
-        .build())) {
+        .gzip(gzip).build())) {
       long started = System.nanoTime();
       for (int from = 0; from < records.size(); from += batchSize) {
         List<LinePoint> points = new ArrayList<>(batchSize);

@@ -2,6 +2,7 @@ package org.envmon.app.bench;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.envmon.ingest.core.ReadingPublisher;
 import org.envmon.ingest.core.StationEntry;
 import org.envmon.schemas.DeadLetter;
@@ -24,14 +25,29 @@ final class StationPrefixPublisher implements ReadingPublisher {
 
   /** The renamed station entries, to publish to envmon.stations. */
   static List<StationEntry> rename(List<StationEntry> stations, String prefix) {
-    return stations.stream().map(e -> new StationEntry(Station.newBuilder(e.station())
-        .setId(prefix + e.id()).build(), e.hj212PasswordHash(), e.httpTokenHash(), e.hj212ModbusCrc())).toList();
+    return stations.stream().map(e -> {
+      Station renamed = copy(e.station(), new Station());
+      renamed.setId(prefix + e.id());
+      return new StationEntry(renamed, e.hj212PasswordHash(), e.httpTokenHash(), e.hj212ModbusCrc());
+    }).toList();
   }
 
   @Override
   public CompletableFuture<Void> publish(List<Reading> readings) {
-    return delegate.publish(readings.stream().map(r -> Reading.newBuilder(r)
-        .setStationId(prefix + r.getStationId()).build()).toList());
+    return delegate.publish(readings.stream().map(r -> {
+      Reading renamed = copy(r, new Reading());
+      renamed.setStationId(prefix + r.getStationId());
+      return renamed;
+    }).toList());
+  }
+
+  /**
+   * Field by field, sharing the values: cheaper than Avro's deep-copying builders, and all
+   * fields, including any the schema gains later, come along.
+   */
+  private static <T extends SpecificRecordBase> T copy(T from, T to) {
+    from.getSchema().getFields().forEach(f -> to.put(f.pos(), from.get(f.pos())));
+    return to;
   }
 
   @Override

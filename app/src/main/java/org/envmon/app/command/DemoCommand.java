@@ -17,12 +17,14 @@ import org.envmon.app.config.EnvmonConfig;
 import org.envmon.app.runtime.DemoObserver;
 import org.envmon.app.runtime.Feed;
 import org.envmon.app.runtime.FeedResult;
+import org.envmon.app.runtime.AlertDeliveries;
 import org.envmon.app.runtime.IngestEndpoints;
 import org.envmon.app.runtime.IngestPathsFeed;
 import org.envmon.app.runtime.Pipeline;
 import org.envmon.app.runtime.ReplayFeed;
 import org.envmon.broker.EmbeddedKafkaBroker;
 import org.envmon.ingest.registry.StationRegistry;
+import org.envmon.sinks.alerts.AlertDelivery;
 import org.envmon.ingest.replay.Pacing;
 import org.envmon.streams.StreamsSettings;
 import picocli.CommandLine.Command;
@@ -88,6 +90,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--mqtt-url", description = "Also take readings from this MQTT broker (tcp://host:1883, topic envmon/stations/+/readings).")
   String mqttUrl;
 
+  @Option(names = "--webhooks", description = "Webhook subscribers file (docs/alerts.md): each matching alert transition is POSTed, signed.")
+  Path webhooks;
+
   @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
@@ -109,9 +114,11 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf("envmon demo: Kafka at %s; starting the pipeline%n", kafka.bootstrapServers());
       StreamsSettings.Builder tuning = StreamsSettings.builder();
       try (Pipeline pipeline = Pipeline.start(config, stations, tuning, out);
+           AlertDelivery alerts = AlertDeliveries.start(config, pipeline.meters());
            IngestEndpoints endpoints = IngestEndpoints.start(config, stations, pipeline.meters(), out);
            DemoObserver observer = new DemoObserver(config.kafkaClientProperties(), out, true).start()) {
-        out.printf("envmon demo: %s%n", endpoints.describe());
+        out.printf("envmon demo: %s%s%n", endpoints.describe(), alerts.httpAddress()
+            .map(a -> "; alerts: curl -N http://127.0.0.1:" + a.getPort() + "/api/v1/alerts/stream").orElse(""));
         Feed feed = data != null ? new ReplayFeed(data, from, to, Pacing.max(), stations)
             : new IngestPathsFeed(seed, start, days, stations, endpoints);
         out.printf("envmon demo: feeding %s%n", feed.describe());
@@ -161,6 +168,9 @@ public final class DemoCommand implements Callable<Integer> {
     s.put(EnvmonConfig.HTTP_PORT, Integer.toString(httpPort));
     if (mqttUrl != null) {
       s.put(EnvmonConfig.MQTT_URL, mqttUrl);
+    }
+    if (webhooks != null) {
+      s.put(EnvmonConfig.ALERTS_WEBHOOKS_FILE, webhooks.toString());
     }
     if (influxUrl != null) {
       s.put(EnvmonConfig.INFLUX_URL, influxUrl);

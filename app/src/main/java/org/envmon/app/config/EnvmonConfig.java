@@ -60,6 +60,10 @@ public final class EnvmonConfig extends AbstractConfig {
   public static final String MQTT_CLIENT_ID = "ingest.mqtt.client.id";
   public static final String RAW_TOPIC_ENABLED = "ingest.kafka.raw.enabled";
   public static final String MAX_FUTURE_MS = "ingest.max.future.ms";
+  // Alert subscribers
+  public static final String ALERTS_HTTP_PORT = "alerts.http.port";
+  public static final String ALERTS_WEBHOOKS_FILE = "alerts.webhooks.file";
+  public static final String ALERTS_WEBHOOK_MAX_ATTEMPTS = "alerts.webhook.max.attempts";
 
   public static final ConfigDef CONFIG = new ConfigDef()
       .define(KAFKA_BOOTSTRAP, Type.LIST, "127.0.0.1:9092", Importance.HIGH,
@@ -124,7 +128,13 @@ public final class EnvmonConfig extends AbstractConfig {
       .define(RAW_TOPIC_ENABLED, Type.BOOLEAN, true, Importance.LOW,
           "Validate JSON readings from envmon.readings.raw into envmon.readings.")
       .define(MAX_FUTURE_MS, Type.LONG, 600_000L, Range.atLeast(0), Importance.LOW,
-          "Readings time-stamped more than this after now are rejected (FUTURE_TIME).");
+          "Readings time-stamped more than this after now are rejected (FUTURE_TIME).")
+      .define(ALERTS_HTTP_PORT, Type.INT, 0, Range.between(-1, 65535), Importance.MEDIUM,
+          "Port of the alerts API (SSE /api/v1/alerts/stream, open alerts /api/v1/alerts?state=open); 0 picks a free port, -1 disables it.")
+      .define(ALERTS_WEBHOOKS_FILE, Type.STRING, "", Importance.MEDIUM,
+          "Webhook subscribers (properties file, see docs/alerts.md); empty for none.")
+      .define(ALERTS_WEBHOOK_MAX_ATTEMPTS, Type.INT, 8, Range.between(1, 100), Importance.LOW,
+          "Attempts per alert and webhook subscriber before the delivery goes to envmon.sink.dlq.");
 
   public EnvmonConfig(Map<?, ?> values) {
     super(CONFIG, values, false);

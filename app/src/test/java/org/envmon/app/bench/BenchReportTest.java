@@ -22,9 +22,10 @@ class BenchReportTest {
   void printsEachFigureAsItIsAdded() {
     report.add(new Figure(BenchKeys.PIPELINE_RATE, "pipeline throughput (EOS)", 52310.4, "readings/s", "600,000 in 11.5 s"));
     report.add(new Figure(BenchKeys.PIPELINE_RATIO, "pipeline / raw baseline", 0.2747, "", ""));
-    assertThat(lines()).containsExactly(
-        "bench: pipeline throughput (EOS)                   52,310 readings/s  (600,000 in 11.5 s)",
-        "bench: pipeline / raw baseline                     0.275           ");
+    assertThat(lines()).hasSize(2);
+    assertThat(lines().get(0)).startsWith("bench: pipeline throughput (EOS)").contains(" 52,310 readings/s")
+        .endsWith("  (600,000 in 11.5 s)");
+    assertThat(lines().get(1)).startsWith("bench: pipeline / raw baseline").contains(" 0.275 ");
   }
 
   @Test

@@ -16,8 +16,9 @@ import org.envmon.schemas.topics.Topics;
 
 /**
  * The alert transitions on {@code envmon.alerts} as a subscriber sees them (read_committed). Each
- * transition (alert id, state) may appear once: a second one is a duplicate a subscriber would
- * act on twice.
+ * transition (alert id, state, severity) may appear once: a second one is a duplicate a subscriber
+ * would act on twice. An episode escalates once per severity it rises to, so one alert id can be
+ * ESCALATED several times, each time with another severity.
  *
  * @param transitions every committed transition, in partition and offset order
  */
@@ -25,7 +26,11 @@ record AlertTransitions(List<Transition> transitions) {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
   /** One record of the topic: the transition and where it is. */
-  record Transition(String alertId, String state, String address) {}
+  record Transition(String alertId, String state, String severity, String address) {
+    String identity() {
+      return alertId + " " + state + " " + severity;
+    }
+  }
 
   AlertTransitions {
     transitions = List.copyOf(transitions);
@@ -56,18 +61,18 @@ record AlertTransitions(List<Transition> transitions) {
         }
         for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
           transitions.add(new Transition(r.value().getAlertId(), r.value().getState().name(),
-              r.topic() + "-" + r.partition() + "@" + r.offset()));
+              r.value().getSeverity(), r.topic() + "-" + r.partition() + "@" + r.offset()));
         }
       }
     }
     return new AlertTransitions(transitions);
   }
 
-  /** Every (alert id, state) that appears more than once, with the addresses of all its copies. */
+  /** Every (alert id, state, severity) that appears more than once, with the addresses of all its copies. */
   Map<String, List<String>> duplicates() {
     Map<String, List<String>> byTransition = new LinkedHashMap<>();
     for (Transition t : transitions) {
-      byTransition.computeIfAbsent(t.alertId() + " " + t.state(), k -> new ArrayList<>()).add(t.address());
+      byTransition.computeIfAbsent(t.identity(), k -> new ArrayList<>()).add(t.address());
     }
     byTransition.values().removeIf(addresses -> addresses.size() < 2);
     return byTransition;

@@ -55,17 +55,18 @@ class ChaosRunIT {
     long days = ChronoUnit.DAYS.between(from, to) + 1;
     Path work = repoRoot.resolve("app/target/chaos/" + Instant.now().toString().replace(':', '-'));
     log("chaos run over " + from + ".." + to + "; processes log to " + work);
+    Path build = AppBuild.copy(repoRoot, work.resolve("app"));
 
     try (InfluxDbServer influx = InfluxDbServer.launch()) {
       Map<String, PointSet> chaos;
       AlertTransitions alerts;
-      try (EnvmonStack stack = new EnvmonStack("chaos", repoRoot, work.resolve("chaos"), influx.url(), "chaos")) {
+      try (EnvmonStack stack = new EnvmonStack("chaos", repoRoot, build, work.resolve("chaos"), influx.url(), "chaos")) {
         runDisturbed(stack, influx, data, from, to, days);
         chaos = readAll(influx, "chaos");
         alerts = AlertTransitions.read(stack.bootstrap());
       }
       Map<String, PointSet> undisturbed;
-      try (EnvmonStack stack = new EnvmonStack("undisturbed", repoRoot, work.resolve("undisturbed"), influx.url(),
+      try (EnvmonStack stack = new EnvmonStack("undisturbed", repoRoot, build, work.resolve("undisturbed"), influx.url(),
           "undisturbed")) {
         stack.startBroker();
         stack.startRun();

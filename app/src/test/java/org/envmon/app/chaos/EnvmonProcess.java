@@ -16,8 +16,8 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One {@code envmon} subcommand running as its own OS process ({@code java -cp
- * app/target/classes:app/target/lib/* org.envmon.app.EnvmonCli ...}), started from the repository
- * root, its output appended to a log file. It can be killed hard (SIGKILL) and started again with
+ * <build>/classes:<build>/lib/* org.envmon.app.EnvmonCli ...}), started from the repository root,
+ * its output appended to a log file. It can be killed hard (SIGKILL) and started again with
  * the same arguments, which is what the chaos run does to it.
  */
 final class EnvmonProcess implements AutoCloseable {
@@ -32,15 +32,15 @@ final class EnvmonProcess implements AutoCloseable {
 
   /**
    * @param name    short name for messages and the log file ({@code <logDir>/<name>.log})
+   * @param build   directory with the application's {@code classes} and {@code lib} (see {@link AppBuild})
    * @param heap    maximum heap of the JVM, e.g. {@code 512m}
    * @param args    the envmon arguments, e.g. {@code broker --data-dir ...}
    */
-  EnvmonProcess(String name, Path repoRoot, Path logDir, String heap, List<String> args) {
+  EnvmonProcess(String name, Path repoRoot, Path build, Path logDir, String heap, List<String> args) {
     this.name = name;
     this.repoRoot = repoRoot;
     this.log = logDir.resolve(name + ".log");
-    String classpath = repoRoot.resolve("app/target/classes") + File.pathSeparator
-        + repoRoot.resolve("app/target/lib") + File.separator + "*";
+    String classpath = build.resolve("classes") + File.pathSeparator + build.resolve("lib") + File.separator + "*";
     List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-XX:+UseSerialGC",
         "-cp", classpath, "org.envmon.app.EnvmonCli"));
     cmd.addAll(args);

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -37,6 +39,7 @@ final class EnvmonStack implements AutoCloseable {
 
   private final String name;
   private final Path repoRoot;
+  private final Path build;
   private final Path dir;
   private final String bootstrap;
   private final EnvmonProcess broker;
@@ -44,16 +47,19 @@ final class EnvmonStack implements AutoCloseable {
   private int replays;
 
   /**
+   * @param build    the application under test (see {@link AppBuild})
    * @param dir      the stack's own directory: broker data, streams state, config, logs
    * @param influxUrl InfluxDB 1.x base URL; {@code database} is created by the sink
    */
-  EnvmonStack(String name, Path repoRoot, Path dir, String influxUrl, String database) throws IOException {
+  EnvmonStack(String name, Path repoRoot, Path build, Path dir, String influxUrl, String database)
+      throws IOException {
     this.name = name;
     this.repoRoot = repoRoot;
+    this.build = build;
     this.dir = Files.createDirectories(dir);
     int[] ports = FreePorts.pickDistinct(HOST, 2);
     this.bootstrap = HOST + ":" + ports[0];
-    this.broker = new EnvmonProcess(name + "-broker", repoRoot, dir, "512m", List.of("broker",
+    this.broker = new EnvmonProcess(name + "-broker", repoRoot, build, dir, "512m", List.of("broker",
         "--data-dir", dir.resolve("broker").toString(), "--kafka-port", String.valueOf(ports[0]),
         "--controller-port", String.valueOf(ports[1])));
     Path config = dir.resolve("envmon.properties");
@@ -71,7 +77,7 @@ final class EnvmonStack implements AutoCloseable {
         "ingest.http.port=-1",
         "ingest.kafka.raw.enabled=false",
         ""), StandardCharsets.UTF_8);
-    this.run = new EnvmonProcess(name + "-run", repoRoot, dir, "768m", List.of("run", "--config", config.toString()));
+    this.run = new EnvmonProcess(name + "-run", repoRoot, build, dir, "768m", List.of("run", "--config", config.toString()));
   }
 
   String bootstrap() {
@@ -100,7 +106,7 @@ final class EnvmonStack implements AutoCloseable {
 
   /** Starts {@code envmon replay} of {@code data} between the Beijing dates, at {@code speed} (max or N). */
   EnvmonProcess startReplay(Path data, LocalDate from, LocalDate to, String speed) {
-    return new EnvmonProcess(name + "-replay-" + (++replays), repoRoot, dir, "512m", List.of("replay",
+    return new EnvmonProcess(name + "-replay-" + (++replays), repoRoot, build, dir, "512m", List.of("replay",
         "--data", data.toString(), "--from", from.toString(), "--to", to.toString(), "--speed", speed,
         "--bootstrap-servers", bootstrap)).start();
   }
@@ -114,12 +120,21 @@ final class EnvmonStack implements AutoCloseable {
       throw new IllegalStateException("envmon run of " + name + " is not running; its log " + run.log()
           + " ends with:\n" + run.logTail());
     }
-    Map<String, Set<String>> groups = new HashMap<>();
-    groups.put(STREAMS_APPLICATION_ID, Set.of(Topics.READINGS.name(), Topics.HOURLY.name(),
-        Topics.AGGREGATES.name(), Topics.AQI.name()));
-    groups.put(Pipeline.INFLUX_SINK_GROUP, InfluxSinkOptions.WRITABLE_TOPICS.stream().map(Topic::name)
-        .collect(Collectors.toSet()));
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      Set<String> streamsInputs = new HashSet<>(Set.of(Topics.READINGS.name(), Topics.HOURLY.name(),
+          Topics.AGGREGATES.name(), Topics.AQI.name()));
+      try {
+        // The streams application's own repartition topics (plan progress, station health).
+        admin.listTopics().names().get().stream()
+            .filter(t -> t.startsWith(STREAMS_APPLICATION_ID + "-") && t.endsWith("-repartition"))
+            .forEach(streamsInputs::add);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("cannot list the topics of " + bootstrap + ": " + e.getCause().getMessage(), e);
+      }
+      Map<String, Set<String>> groups = new HashMap<>();
+      groups.put(STREAMS_APPLICATION_ID, streamsInputs);
+      groups.put(Pipeline.INFLUX_SINK_GROUP, InfluxSinkOptions.WRITABLE_TOPICS.stream().map(Topic::name)
+          .collect(Collectors.toSet()));
       new PipelineQuiescence(admin, groups, Duration.ofSeconds(1), 5).await(timeout, lag);
     }
   }

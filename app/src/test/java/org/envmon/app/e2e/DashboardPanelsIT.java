@@ -2,10 +2,8 @@ package org.envmon.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,7 +56,8 @@ class DashboardPanelsIT {
     StationRegistry stations = StationRegistry.load(E2e.stationsFile());
     assertThat(stations.all()).extracting(s -> s.station().getMedium().toString())
         .as("the registry covers every medium").contains("AIR", "WATER", "NOISE", "VOC");
-    PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    // The pipeline log and feed progress go to the test output (target/failsafe-reports/*-output.txt).
+    PrintStream log = System.out;
     try (Pipeline pipeline = Pipeline.start(config, stations, StreamsSettings.builder().forTests(), log)) {
       new SimulatorFeed(20260301L, START, DAYS, stations).run(config.kafkaClientProperties(), log);
       pipeline.awaitQuiescent(E2e.QUIESCENCE_TIMEOUT, lag -> { });

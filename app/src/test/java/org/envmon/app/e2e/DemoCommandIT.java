@@ -41,8 +41,9 @@ class DemoCommandIT {
     // The demo prints to System.out (progress bars and the summary), not to picocli's writer.
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      exit = cli.execute("demo", "--once", "--days", "2", "--start", "2026-01-05", "--kafka-port", "0", "--controller-port", "0",
-          "--data-dir", dataDir.toString(), "--stations", E2e.stationsFile().toString(),
+      exit = cli.execute("demo", "--once", "--days", "2", "--start", "2026-01-05",
+          "--kafka-port", "0", "--controller-port", "0", "--data-dir", dataDir.toString(),
+          "--stations", E2e.stationsFile().toString(),
           "--config", properties.toString(), "--timeout", "PT3M",
           "--influx-url", influx.url(), "--influx-api", "v1");
     } finally {

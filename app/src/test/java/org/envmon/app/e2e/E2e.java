@@ -23,7 +23,7 @@ import org.envmon.testkit.TestKafka;
 /** What the end-to-end tests share: the repository layout, a pipeline configuration, topic reads. */
 final class E2e {
   /** Bound for one whole pipeline run to quiescence; far above what the tests need. */
-  static final Duration QUIESCENCE_TIMEOUT = Duration.ofMinutes(3);
+  static final Duration QUIESCENCE_TIMEOUT = Duration.ofMinutes(5);
 
   private E2e() {}
 

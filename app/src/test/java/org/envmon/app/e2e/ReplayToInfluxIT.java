@@ -3,7 +3,6 @@ package org.envmon.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +81,8 @@ class ReplayToInfluxIT {
     String db = E2e.uniqueDatabase("replay");
     EnvmonConfig config = E2e.config(kafka, influx, db, state);
     StationRegistry stations = StationRegistry.load(E2e.stationsFile());
-    PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    // The pipeline log and feed progress go to the test output (target/failsafe-reports/*-output.txt).
+    PrintStream log = System.out;
     try (Pipeline pipeline = Pipeline.start(config, stations, StreamsSettings.builder().forTests(), log)) {
       FeedResult fed = new ReplayFeed(data, null, null, Pacing.max(), stations)
           .run(config.kafkaClientProperties(), log);

@@ -18,10 +18,10 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The test's own reading of the UCI Beijing files: per station, pollutant and Beijing date, the 24
- * hourly values that pass envmon's QC (NaN where the hour is missing or flagged). Written
- * independently of ingest and streams; the QC rules are those of docs/pipeline.md: a negative or
- * out-of-range value, the same value 8 times in a row (stuck) or a rise beyond the hourly
- * allowance (spike) is flagged and left out of the means, yet still counts as the series' last value.
+ * hourly values that count under envmon's default QC policy (NaN where the hour is missing or
+ * invalid). Written independently of ingest and streams: a logger sentinel, a negative or an
+ * out-of-range value is left out; stuck values, spikes and PM2.5 above PM10 are only suspect
+ * findings by default and still count (QcPolicy.defaults()), so they need no modelling here.
  */
 final class UciHours {
   static final List<String> POLLUTANTS = List.of("PM2_5", "PM10", "SO2", "NO2", "CO", "O3");
@@ -30,11 +30,7 @@ final class UciHours {
   /** Physical maxima of Parameter (µg/m³; CO mg/m³). */
   private static final Map<String, Double> MAX = Map.of("PM2_5", 1000.0, "PM10", 2000.0, "SO2", 3000.0,
       "NO2", 2000.0, "CO", 150.0, "O3", 1500.0);
-  /** Largest plausible change per hour (µg/m³; CO mg/m³). */
-  private static final Map<String, Double> MAX_RISE = Map.of("PM2_5", 500.0, "PM10", 500.0, "SO2", 400.0,
-      "NO2", 400.0, "CO", 20.0, "O3", 400.0);
   private static final Set<Double> SENTINELS = Set.of(-999.0, -9999.0, 9999.0, 99999.0);
-  private static final int STUCK_REPEATS = 8;
 
   /** station -> pollutant -> date -> 24 hourly values (NaN = none). */
   private final Map<String, Map<String, TreeMap<LocalDate, double[]>>> hours = new TreeMap<>();
@@ -68,10 +64,6 @@ final class UciHours {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(
         new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
       List<String> header = fields(in.readLine());
-      Map<String, Series> series = new TreeMap<>();
-      for (String pollutant : POLLUTANTS) {
-        series.put(pollutant, new Series(pollutant));
-      }
       String line;
       while ((line = in.readLine()) != null) {
         List<String> f = fields(line);
@@ -90,8 +82,7 @@ final class UciHours {
           // CO is in µg/m³ in these files; envmon works in mg/m³ (an exact decimal shift).
           double value = pollutant.equals("CO") ? new BigDecimal(text).movePointLeft(3).doubleValue()
               : Double.parseDouble(text);
-          long hourIndex = date.toEpochDay() * 24 + hour;
-          if (series.get(pollutant).passes(value, hourIndex)) {
+          if (counts(pollutant, value)) {
             hours.computeIfAbsent(station, s -> new TreeMap<>())
                 .computeIfAbsent(pollutant, p -> new TreeMap<>())
                 .computeIfAbsent(date, d -> nan24())[hour] = value;
@@ -101,32 +92,8 @@ final class UciHours {
     }
   }
 
-  /** QC memory of one (station, pollutant) series: last value, its repeat count and its hour. */
-  private static final class Series {
-    private final String pollutant;
-    private Double last;
-    private int repeats;
-    private long lastHour;
-
-    Series(String pollutant) {
-      this.pollutant = pollutant;
-    }
-
-    boolean passes(double v, long hour) {
-      if (SENTINELS.contains(v)) {
-        return false; // unusable: not a measurement, and not part of the series either
-      }
-      boolean ok = v >= 0 && v <= MAX.get(pollutant);
-      repeats = last != null && last == v ? repeats + 1 : 1;
-      ok &= repeats < STUCK_REPEATS;
-      if (last != null) {
-        double allowance = MAX_RISE.get(pollutant) * Math.max(1, hour - lastHour);
-        ok &= Math.abs(v - last) <= allowance;
-      }
-      last = v;
-      lastHour = hour;
-      return ok;
-    }
+  private static boolean counts(String pollutant, double value) {
+    return !SENTINELS.contains(value) && value >= 0 && value <= MAX.get(pollutant);
   }
 
   private static double[] nan24() {

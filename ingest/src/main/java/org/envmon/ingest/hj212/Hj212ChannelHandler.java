@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -27,14 +28,26 @@ final class Hj212ChannelHandler extends ChannelInboundHandlerAdapter {
   private final Hj212FrameDecoder decoder;
   private final Hj212PacketHandler packets;
   private final Hj212Metrics metrics;
+  private final long frameTimeoutNanos;
   private String remote = "?";
   private boolean closing;
   private int inFlight; // touched only on this channel's event loop
+  private long lastFrameNanos = System.nanoTime();
 
   Hj212ChannelHandler(int maxSegmentLength, Hj212PacketHandler packets, Hj212Metrics metrics) {
+    this(maxSegmentLength, Hj212ServerOptions.builder().build().readIdleTimeout(), packets, metrics);
+  }
+
+  /**
+   * @param frameTimeout a connection that keeps sending bytes but completes no frame for this long
+   *                     is closed (a trickle resets the read-idle timer, so that alone cannot)
+   */
+  Hj212ChannelHandler(int maxSegmentLength, Duration frameTimeout, Hj212PacketHandler packets,
+                      Hj212Metrics metrics) {
     this.decoder = new Hj212FrameDecoder(maxSegmentLength);
     this.packets = packets;
     this.metrics = metrics;
+    this.frameTimeoutNanos = frameTimeout.toNanos();
   }
 
   @Override
@@ -53,6 +66,12 @@ final class Hj212ChannelHandler extends ChannelInboundHandlerAdapter {
       byte[] bytes = new byte[buf.readableBytes()];
       buf.readBytes(bytes);
       decoder.feed(bytes, 0, bytes.length, event -> onEvent(ctx, event));
+      if (!closing && System.nanoTime() - lastFrameNanos > frameTimeoutNanos) {
+        closing = true;
+        LOG.warn("closing HJ 212 connection from {}: bytes keep arriving but no complete frame for over {} s",
+            remote, frameTimeoutNanos / 1_000_000_000L);
+        ctx.close();
+      }
     } finally {
       ReferenceCountUtil.release(msg);
     }
@@ -70,6 +89,7 @@ final class Hj212ChannelHandler extends ChannelInboundHandlerAdapter {
         ctx.close();
       }
     } else if (event instanceof Hj212FrameDecoder.FrameEvent frame) {
+      lastFrameNanos = System.nanoTime();
       if (++inFlight == MAX_IN_FLIGHT) {
         ctx.channel().config().setAutoRead(false);
       }

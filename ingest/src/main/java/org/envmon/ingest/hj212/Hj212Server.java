@@ -101,7 +101,7 @@ public final class Hj212Server implements AutoCloseable {
     connections.add(ch);
     ch.pipeline()
         .addLast(new IdleStateHandler(options.readIdleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
-        .addLast(new Hj212ChannelHandler(options.maxSegmentLength(), packets, metrics));
+        .addLast(new Hj212ChannelHandler(options.maxSegmentLength(), options.readIdleTimeout(), packets, metrics));
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param host               address to bind, e.g. 0.0.0.0
  * @param port               TCP port (0 picks a free one, for tests)
- * @param readIdleTimeout    a connection that sends nothing for this long is closed
+ * @param readIdleTimeout    a connection that sends nothing, or no complete frame, for this long is closed
  * @param maxConnections     connections beyond this many are closed at once
  * @param maxSegmentLength   largest data segment accepted (the standard says 1024, devices send more; at most 9999)
  * @param duplicateCacheSize values remembered for duplicate detection

@@ -1,5 +1,7 @@
 package org.envmon.sinks.alerts;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,6 +35,7 @@ import org.envmon.schemas.topics.Topics;
  * @param httpAddress       where to serve SSE and the open-alerts API; empty = no HTTP server
  * @param maxStreamClients  concurrent SSE connections; more are answered 503
  * @param streamHeartbeat   idle time after which an SSE comment is sent, so dead clients are noticed
+ * @param meters            where webhook counters are registered (give the one /metrics exposes)
  */
 public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> clientConfig,
                                    Topic<String, Alert> alertsTopic, Topic<String, DeadLetter> deadLetterTopic,
@@ -40,7 +43,7 @@ public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> 
                                    NewSubscriberStart newSubscriberStart, int maxAttempts,
                                    Duration initialBackoff, Duration maxBackoff, Duration connectTimeout,
                                    Duration requestTimeout, Optional<InetSocketAddress> httpAddress,
-                                   int maxStreamClients, Duration streamHeartbeat) {
+                                   int maxStreamClients, Duration streamHeartbeat, MeterRegistry meters) {
   public AlertDeliveryOptions {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
       throw new IllegalArgumentException("alert delivery needs the Kafka bootstrap servers");
@@ -68,6 +71,7 @@ public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> 
     requirePositive(requestTimeout, "requestTimeout");
     requirePositive(streamHeartbeat, "streamHeartbeat");
     Objects.requireNonNull(httpAddress, "httpAddress");
+    Objects.requireNonNull(meters, "meters");
     if (maxStreamClients < 1) {
       throw new IllegalArgumentException("maxStreamClients must be at least 1, got " + maxStreamClients);
     }
@@ -108,6 +112,7 @@ public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> 
     private InetSocketAddress httpAddress;
     private int maxStreamClients = 100;
     private Duration streamHeartbeat = Duration.ofSeconds(15);
+    private MeterRegistry meters = new SimpleMeterRegistry();
 
     private Builder() {}
 
@@ -126,11 +131,12 @@ public record AlertDeliveryOptions(String bootstrapServers, Map<String, Object> 
     public Builder httpAddress(InetSocketAddress v) { httpAddress = v; return this; }
     public Builder maxStreamClients(int v) { maxStreamClients = v; return this; }
     public Builder streamHeartbeat(Duration v) { streamHeartbeat = v; return this; }
+    public Builder meters(MeterRegistry v) { meters = v; return this; }
 
     public AlertDeliveryOptions build() {
       return new AlertDeliveryOptions(bootstrapServers, clientConfig, alertsTopic, deadLetterTopic, subscribers,
           groupIdPrefix, newSubscriberStart, maxAttempts, initialBackoff, maxBackoff, connectTimeout, requestTimeout,
-          Optional.ofNullable(httpAddress), maxStreamClients, streamHeartbeat);
+          Optional.ofNullable(httpAddress), maxStreamClients, streamHeartbeat, meters);
     }
   }
 }

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads every partition of the alerts topic from the beginning (committed transactions only, no
- * consumer group: every envmon instance needs the whole picture) into {@link OpenAlerts} and the
- * SSE {@link AlertStreamHub}.
+ * consumer group: every envmon instance needs the whole picture) into {@link OpenAlerts}, and
+ * the transitions that arrive after the start into the SSE {@link AlertStreamHub}; re-reading
+ * the retained history at start must not replay old alerts to stream clients.
  */
 final class AlertFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
@@ -31,7 +33,9 @@ final class AlertFeed implements AutoCloseable {
   private final AlertStreamHub hub;
   private final KafkaConsumer<String, byte[]> consumer;
   private final Thread thread;
+  private Map<TopicPartition, Long> liveFrom = Map.of();
   private volatile boolean closing;
+  private boolean started;
 
   AlertFeed(AlertDeliveryOptions options, OpenAlerts open, AlertStreamHub hub) {
     this.options = options;
@@ -42,48 +46,73 @@ final class AlertFeed implements AutoCloseable {
     c.put(ConsumerConfig.CLIENT_ID_CONFIG, "envmon-alert-feed");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // envmon creates its topics with the configured partitions; a metadata request must not.
+    c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
     this.thread = new Thread(this::run, "alert-feed");
     thread.setDaemon(true);
   }
 
+  /**
+   * Starts reading. When the topic exists, the point from which transitions count as live is
+   * fixed before this returns, so a stream client connected afterwards misses nothing.
+   */
   void start() {
+    List<TopicPartition> partitions = partitions();
+    if (!partitions.isEmpty()) {
+      assignFromBeginning(partitions);
+    }
+    started = true;
     thread.start();
+  }
+
+  private void assignFromBeginning(List<TopicPartition> partitions) {
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    liveFrom = consumer.endOffsets(partitions);
+  }
+
+  private List<TopicPartition> partitions() {
+    List<PartitionInfo> infos = consumer.partitionsFor(options.alertsTopic().name());
+    return infos == null ? List.of() : infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
   }
 
   private void run() {
     try {
-      List<TopicPartition> partitions = awaitPartitions();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      if (consumer.assignment().isEmpty()) {
+        assignFromBeginning(awaitPartitions());
+      }
       while (!closing) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
           apply(r);
         }
       }
-    } catch (WakeupException e) {
+    } catch (WakeupException | InterruptException e) {
       if (!closing) {
         LOG.error("alert feed stopped unexpectedly; open alerts and the stream are no longer updated", e);
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      if (!closing) {
+        LOG.error("alert feed interrupted; open alerts and the stream are no longer updated", e);
+      }
     } catch (RuntimeException e) {
       LOG.error("alert feed stopped: {}; open alerts and the stream are no longer updated; restart envmon",
           e.getMessage(), e);
     } finally {
+      // The thread ends here; a pending interrupt would only make close() fail.
+      Thread.interrupted();
       consumer.close();
     }
   }
 
   /** The topic's partitions, waiting while it does not exist yet (envmon creates it at start). */
   private List<TopicPartition> awaitPartitions() throws InterruptedException {
-    String topic = options.alertsTopic().name();
     while (!closing) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic);
-      if (infos != null && !infos.isEmpty()) {
-        return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      List<TopicPartition> partitions = partitions();
+      if (!partitions.isEmpty()) {
+        return partitions;
       }
-      LOG.info("topic {} does not exist yet; the alert feed waits for it", topic);
+      LOG.info("topic {} does not exist yet; the alert feed waits for it", options.alertsTopic().name());
       Thread.sleep(TOPIC_WAIT.toMillis());
     }
     throw new WakeupException();
@@ -100,12 +129,18 @@ final class AlertFeed implements AutoCloseable {
       return;
     }
     open.apply(alert);
-    hub.publish(alert);
+    if (r.offset() >= liveFrom.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L)) {
+      hub.publish(alert);
+    }
   }
 
   @Override
   public void close() {
     closing = true;
+    if (!started) {
+      consumer.close();
+      return;
+    }
     consumer.wakeup();
     thread.interrupt();
     try {

@@ -29,10 +29,6 @@ final class AlertStreamHub {
     clients.remove(client);
   }
 
-  int connected() {
-    return clients.size();
-  }
-
   void publish(Alert alert) {
     if (clients.isEmpty()) {
       return;

@@ -44,6 +44,7 @@ final class WebhookWorker implements AutoCloseable {
   private final WebhookClient client;
   private final WebhookDeadLetters deadLetters;
   private final Backoff backoff;
+  private final WebhookMetrics metrics;
   private final KafkaConsumer<String, byte[]> consumer;
   private final Thread thread;
   private volatile boolean closing;
@@ -55,6 +56,7 @@ final class WebhookWorker implements AutoCloseable {
     this.client = client;
     this.deadLetters = deadLetters;
     this.backoff = new Backoff(options.initialBackoff(), options.maxBackoff(), RandomGenerator.getDefault());
+    this.metrics = new WebhookMetrics(options.meters(), subscriber.name());
     this.consumer = new KafkaConsumer<>(consumerConfig(subscriber, options), new StringDeserializer(),
         new ByteArrayDeserializer());
     this.thread = new Thread(this::run, "webhook-" + subscriber.name());
@@ -69,6 +71,7 @@ final class WebhookWorker implements AutoCloseable {
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, options.newSubscriberStart().name().toLowerCase(Locale.ROOT));
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+    c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     return c;
   }
 
@@ -125,6 +128,7 @@ final class WebhookWorker implements AutoCloseable {
     String idempotencyKey = alert.getAlertId() + ":" + alert.getState();
     for (int attempt = 1; ; attempt++) {
       AttemptResult result = client.post(subscriber, idempotencyKey, body);
+      metrics.attempt(result.outcome());
       switch (result.outcome()) {
         case DELIVERED -> {
           return;
@@ -162,6 +166,7 @@ final class WebhookWorker implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       try {
         deadLetters.send(entry);
+        metrics.deadLettered();
         return;
       } catch (IllegalStateException e) {
         LOG.warn("webhook {}: {}; retrying", subscriber.name(), e.getMessage());

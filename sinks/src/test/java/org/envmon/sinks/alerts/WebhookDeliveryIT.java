@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.envmon.schemas.Alert;
 import org.envmon.schemas.AlertState;
 import org.envmon.schemas.DeadLetter;
@@ -43,6 +46,7 @@ class WebhookDeliveryIT {
   private Topic<String, Alert> alerts;
   private Topic<String, DeadLetter> deadLetters;
   private KafkaProducer<String, Alert> producer;
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   WebhookDeliveryIT(TestKafka kafka) {
     this.kafka = kafka;
@@ -70,7 +74,8 @@ class WebhookDeliveryIT {
         .groupIdPrefix("test-webhook-" + UUID.randomUUID() + "-")
         .newSubscriberStart(AlertDeliveryOptions.NewSubscriberStart.EARLIEST)
         .subscribers(List.of(subscribers))
-        .backoff(Duration.ofMillis(20), Duration.ofMillis(100));
+        .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+        .meters(meters);
   }
 
   private static WebhookSubscriber subscriber(String name, WebhookReceiver receiver, AlertFilter filter) {
@@ -89,6 +94,10 @@ class WebhookDeliveryIT {
           .get(new TopicPartition(alerts.name(), 0));
       return offset == null ? -1 : offset.offset();
     }
+  }
+
+  private double count(String name, String subscriber, String... tags) {
+    return meters.get(name).tag("subscriber", subscriber).tags(tags).counter().count();
   }
 
   /** HMAC-SHA256 computed here, independently of WebhookSignature. */
@@ -127,6 +136,8 @@ class WebhookDeliveryIT {
         assertThat(body.get("alertId").asText() + ":" + body.get("state").asText()).isEqualTo(r.idempotencyKey());
         assertThat(body.get("district").asText()).isEqualTo("东城");
       }
+      assertThat(count("envmon.webhook.attempts", "bureau", "outcome", "failed")).isEqualTo(3.0);
+      await().atMost(TIMEOUT).until(() -> count("envmon.webhook.attempts", "bureau", "outcome", "delivered") == 3.0);
     }
   }
 
@@ -168,6 +179,8 @@ class WebhookDeliveryIT {
       assertThat(letter.getSourceAddress()).isEqualTo(alerts.name() + "-0@0");
       assertThat(letter.getPayload()).isEqualTo(new String(AlertJson.toBytes(first), StandardCharsets.UTF_8));
       assertThat(broken.requests()).hasSize(6);
+      assertThat(count("envmon.webhook.attempts", "broken", "outcome", "failed")).isEqualTo(6.0);
+      await().atMost(TIMEOUT).until(() -> count("envmon.webhook.dead.letters", "broken") == 2.0);
     }
   }
 
@@ -183,6 +196,25 @@ class WebhookDeliveryIT {
       assertThat(letter.getReasonCode()).isEqualTo("WEBHOOK_REFUSED");
       assertThat(letter.getReason()).startsWith(refusing.url() + " refused " + alert.getAlertId() + ":OPEN with HTTP 410");
       assertThat(refusing.requests()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aRecordThatIsNotAnAlertIsDeadLetteredAndDeliveryGoesOn() throws Exception {
+    Alert alert = TestAlerts.pm25("Dongsi", "东城", AlertState.OPEN);
+    try (WebhookReceiver receiver = WebhookReceiver.always(200);
+         KafkaProducer<String, byte[]> raw = kafka.producer(new StringSerializer(), new ByteArraySerializer());
+         AlertDelivery delivery = AlertDelivery.start(options(subscriber("ops", receiver, AlertFilter.ANY)).build())) {
+      raw.send(new ProducerRecord<>(alerts.name(), "garbage", new byte[] {1, 2, 3})).get();
+      produce(alert);
+
+      DeadLetter letter = kafka.consume(deadLetters, 1).get(0).value();
+
+      assertThat(letter.getReasonCode()).isEqualTo("DESERIALIZATION");
+      assertThat(letter.getSource()).isEqualTo("webhook:ops");
+      assertThat(letter.getPayload()).isEqualTo("010203");
+      await().atMost(TIMEOUT).until(() -> receiver.delivered().size() == 1);
+      assertThat(receiver.delivered().get(0).idempotencyKey()).isEqualTo(alert.getAlertId() + ":OPEN");
     }
   }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -129,15 +128,21 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
     }
     hours.put(key, state);
     if (clock == UNSET || BeijingTime.hourStart(newClock) > BeijingTime.hourStart(clock)) {
-      closeHours(station, newClock, timestamp);
+      closeHours(station, clock, newClock, timestamp);
     }
   }
 
-  /** Emits every hour of the station that ended by {@code clock}, then a clock tick. */
-  private void closeHours(String station, long clock, long timestamp) {
+  /**
+   * Emits every hour of the station that ended by {@code clock}, then a clock tick. Only hours
+   * from the one open at {@code previousClock} on can still be unemitted (older ones closed when
+   * the clock passed them, or were emitted on arrival), so only those are read; reading every
+   * retained hour of the late bound at each hour change dominated the replay profile.
+   */
+  private void closeHours(String station, long previousClock, long clock, long timestamp) {
+    long from = previousClock == UNSET ? 0 : BeijingTime.hourStart(previousClock);
     List<KeyValue<String, HourState>> entries = new ArrayList<>();
-    try (KeyValueIterator<String, HourState> it = hours.prefixScan(StateKeys.stationPrefix(station),
-        new StringSerializer())) {
+    try (KeyValueIterator<String, HourState> it = hours.range(StateKeys.timed(station, from),
+        StateKeys.timed(station, clock))) {
       it.forEachRemaining(entries::add);
     }
     for (KeyValue<String, HourState> entry : entries) {
@@ -151,19 +156,32 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
         forward(station, HourlyOutcome.of(emit(station, hourStart, entry.value, unemitted, clock)), timestamp);
         hours.put(entry.key, entry.value);
       }
-      if (clock != Long.MAX_VALUE && hourStart < clock - lateBoundMs - BeijingTime.HOUR_MS) {
-        hours.delete(entry.key); // emitted, and beyond the late bound nothing can change it any more
-      }
+    }
+    if (clock != Long.MAX_VALUE) {
+      forgetHoursBefore(station, clock - lateBoundMs - BeijingTime.HOUR_MS);
     }
     forward(station, HourlyOutcome.of(HourBatch.tick(station, clock)), timestamp);
   }
 
-  private void closeEverything(long timestamp) {
-    List<String> stationIds = new ArrayList<>();
-    try (KeyValueIterator<String, StationClock> it = clocks.all()) {
-      it.forEachRemaining(kv -> stationIds.add(kv.key));
+  /** Deletes the station's hours starting before {@code bound}: emitted, and beyond the late bound nothing can change them. */
+  private void forgetHoursBefore(String station, long bound) {
+    if (bound <= 0) {
+      return;
     }
-    stationIds.forEach(station -> closeHours(station, Long.MAX_VALUE, timestamp));
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, HourState> it = hours.range(StateKeys.timed(station, 0),
+        StateKeys.timed(station, bound - 1))) {
+      it.forEachRemaining(kv -> expired.add(kv.key));
+    }
+    expired.forEach(hours::delete);
+  }
+
+  private void closeEverything(long timestamp) {
+    List<KeyValue<String, StationClock>> stationClocks = new ArrayList<>();
+    try (KeyValueIterator<String, StationClock> it = clocks.all()) {
+      it.forEachRemaining(stationClocks::add);
+    }
+    stationClocks.forEach(kv -> closeHours(kv.key, UNSET, Long.MAX_VALUE, timestamp));
   }
 
   private void closeSilentStations(long now) {
@@ -178,7 +196,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
     for (KeyValue<String, StationClock> kv : silent) {
       // Nothing arrives, so the station's time is taken to be the wall clock's.
       clocks.put(kv.key, new StationClock(now, kv.value.lastArrivalWall()));
-      closeHours(kv.key, now, now);
+      closeHours(kv.key, kv.value.eventTime(), now, now);
     }
   }
 

@@ -1,0 +1,239 @@
+package org.envmon.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.awaitility.Awaitility;
+import org.envmon.app.EnvmonCli;
+import org.envmon.app.config.ConfigLoader;
+import org.envmon.app.config.EnvmonConfig;
+import org.envmon.app.runtime.IngestEndpoints;
+import org.envmon.broker.BrokerOptions;
+import org.envmon.broker.EmbeddedKafkaBroker;
+import org.envmon.ingest.core.StationEntry;
+import org.envmon.ingest.hj212.Hj212Crc;
+import org.envmon.ingest.registry.CredentialHash;
+import org.envmon.ingest.registry.StationRegistry;
+import org.envmon.schemas.DeadLetter;
+import org.envmon.schemas.topics.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Secrets never reach logs, console output or the DLQ. Two in-process runs, scanned afterwards:
+ * the ingest endpoints of {@code envmon run} receiving HJ 212 packets that carry a PW only this
+ * test knows (accepted, unknown MN, bad CRC, malformed, bad length) and HTTP requests with such a
+ * bearer token; and {@code envmon demo --once}, whose simulated loggers and HTTP clients send the
+ * demo secrets of config/stations.yaml through the real ingest paths. Both get Kafka passwords
+ * through the kafka.* passthrough (unused on the PLAINTEXT listener, but every Kafka client
+ * prints its configuration). InfluxDB credentials are not covered here: they come only from
+ * environment variables or files, which a test cannot set for its own process (see docs/security.md).
+ */
+class SecretsNotLoggedIT {
+  private static final String PW = "pw7Qx9";
+  private static final String TOKEN = "tok-Hx81-d0e5a7";
+  private static final String KAFKA_PASSWORD = "kafka-pw-3b77f2";
+  private static final String MN = "110101A9999";
+  /** The demo secrets of config/stations.yaml, which the demo's simulated loggers and HTTP clients send. */
+  private static final String DEMO_PW = "123456";
+  private static final String DEMO_TOKEN_PREFIX = "demo-";
+  private static final Path SHIPPED_STATIONS = RepositoryFiles.root().resolve("config/stations.yaml");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void ingestEndpointsKeepPasswordsAndTokensOutOfLogsAndTheDlq() throws Exception {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    List<String> dlq = new ArrayList<>();
+    List<String> logged;
+    try (LogCapture logs = new LogCapture();
+         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(BrokerOptions.builder().dataDir(dir.resolve("kafka"))
+             .brokerPort(0).controllerPort(0).build())) {
+      broker.createTopics(Topics.all(), 1);
+      EnvmonConfig config = ConfigLoader.load(withKafkaPasswords(dir.resolve("run.properties")),
+          Map.of(EnvmonConfig.KAFKA_BOOTSTRAP, broker.bootstrapServers(),
+              EnvmonConfig.STREAMS_STATE_DIR, dir.resolve("streams").toString()));
+      StationRegistry stations = StationRegistry.load(stationsFile());
+      try (IngestEndpoints endpoints = IngestEndpoints.start(config, stations,
+          new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new PrintStream(console, true, StandardCharsets.UTF_8))) {
+        sendHj212(endpoints.hj212Address().getPort());
+        sendHttp(endpoints.httpAddress().getPort());
+        dlq.addAll(readDlq(broker.bootstrapServers(), 5));
+      }
+      logged = logs.lines();
+    }
+    String everything = String.join("\n", logged) + "\n" + console.toString(StandardCharsets.UTF_8);
+
+    assertThat(dlq).as("dead letters of the refused packets").hasSizeGreaterThanOrEqualTo(5)
+        .anyMatch(p -> p.contains("PW=***"));
+    assertNoSecret(String.join("\n", dlq), "the DLQ");
+    assertThat(logged).as("the capture saw the ingest and Kafka logs")
+        .anyMatch(l -> l.contains("HJ 212 packet from"))
+        .anyMatch(l -> l.contains("ProducerConfig values"));
+    assertNoSecret(everything, "logs and console");
+  }
+
+  @Test
+  void theDemoKeepsStationSecretsAndKafkaPasswordsOutOfItsOutput() throws Exception {
+    Path properties = withKafkaPasswords(dir.resolve("demo.properties"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    int exit;
+    List<String> logged;
+    try (LogCapture logs = new LogCapture()) {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      try {
+        CommandLine cli = EnvmonCli.commandLine();
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        exit = cli.execute("demo", "--once", "--days", "1", "--kafka-port", "0", "--controller-port", "0",
+            "--data-dir", dir.resolve("data").toString(), "--stations", SHIPPED_STATIONS.toString(),
+            "--config", properties.toString(), "--timeout", "PT3M");
+      } finally {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+      }
+      logged = logs.lines();
+    }
+    String console = out.toString(StandardCharsets.UTF_8) + "\n" + err.toString(StandardCharsets.UTF_8);
+
+    assertThat(exit).as("demo exit code; output: %s", console).isZero();
+    assertThat(logged).as("the capture saw Kafka print its client configurations")
+        .anyMatch(l -> l.contains("ProducerConfig values")).anyMatch(l -> l.contains("ssl.key.password"));
+    String everything = String.join("\n", logged) + "\n" + console;
+    assertThat(everything).as("the demo's loggers sent their PW over HJ 212").contains("HJ 212 connection from");
+    assertThat(everything).as("HJ 212 PW in the demo's logs and console").doesNotContain("PW=" + DEMO_PW);
+    for (StationEntry station : StationRegistry.load(SHIPPED_STATIONS).all()) {
+      assertThat(everything).as("HTTP token of %s", station.id()).doesNotContain(DEMO_TOKEN_PREFIX + station.id());
+    }
+    assertThat(everything).as("Kafka password").doesNotContain(KAFKA_PASSWORD);
+  }
+
+  private static void assertNoSecret(String text, String where) {
+    for (String secret : List.of(PW, TOKEN, KAFKA_PASSWORD)) {
+      assertThat(text).as("'%s' in %s", secret, where).doesNotContain(secret);
+    }
+  }
+
+  /** kafka.* keys holding a password, as an operator of a secured cluster would write them. */
+  private static Path withKafkaPasswords(Path file) throws Exception {
+    Files.writeString(file, String.join("\n",
+        "kafka.ssl.key.password=" + KAFKA_PASSWORD,
+        "kafka.ssl.keystore.password=" + KAFKA_PASSWORD,
+        "kafka.ssl.truststore.password=" + KAFKA_PASSWORD,
+        "kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required "
+            + "username=\"envmon\" password=\"" + KAFKA_PASSWORD + "\";",
+        "ingest.hj212.port=0", "ingest.http.port=0"), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** The shipped registry plus one station whose secrets only this test knows. */
+  private Path stationsFile() throws Exception {
+    String shipped = Files.readString(RepositoryFiles.root().resolve("config/stations.yaml"), StandardCharsets.UTF_8);
+    String extra = String.join("\n",
+        "  - id: SecretAir", "    name: SecretAir", "    medium: AIR", "    district: 东城", "    lat: 39.9",
+        "    lon: 116.4", "    airGrade: 2", "    timeConvention: HOUR_BEGINNING", "    cadenceSeconds: 3600",
+        "    hj212:", "      mn: \"" + MN + "\"", "      passwordHash: \"" + CredentialHash.of(PW) + "\"",
+        "    http:", "      tokenHash: \"" + CredentialHash.of(TOKEN) + "\"", "");
+    Path file = dir.resolve("stations.yaml");
+    Files.writeString(file, shipped.replaceFirst("(?m)^stations:\\s*\\n", "stations:\n" + extra),
+        StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static void sendHj212(int port) throws Exception {
+    String hour = ZonedDateTime.now(ZoneOffset.ofHours(8)).minusHours(1)
+        .format(DateTimeFormatter.ofPattern("yyyyMMddHH", Locale.ROOT)) + "0000";
+    String good = "QN=" + hour + "000;ST=22;CN=2061;PW=" + PW + ";MN=" + MN + ";Flag=5;CP=&&DataTime=" + hour
+        + ";a34004-Avg=35.0,a34004-Flag=N&&";
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("##00x9QN=1;ST=22;CN=2061;PW=" + PW + ";MN=" + MN + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(frame(good.replace(MN, "110101A9998"), true)); // unknown station
+      out.write(frame(good, false)); // bad CRC
+      out.write(frame(good.replace("CP=&&", "CP=&&;;=;"), true)); // malformed CP field
+      out.write(frame("QN=1;ST=22;CN=2061;PW=" + PW + ";MN=" + MN + ";CP=&&", true)); // no closing &&
+      out.write(frame(good, true));
+      out.flush();
+      // Only the last packet is answered (Flag=5), after Kafka took it: the server has handled all before it.
+      int b;
+      StringBuilder answer = new StringBuilder();
+      while ((b = socket.getInputStream().read()) >= 0 && b != '\n') {
+        answer.append((char) b);
+      }
+      assertThat(answer).contains("CN=9014");
+    }
+  }
+
+  private static byte[] frame(String segment, boolean correctCrc) {
+    byte[] body = segment.getBytes(StandardCharsets.UTF_8);
+    int crc = Hj212Crc.hj212(body) ^ (correctCrc ? 0 : 0x1111);
+    return (String.format(Locale.ROOT, "##%04d", body.length) + segment + Hj212Crc.hex(crc) + "\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void sendHttp(int port) throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String time = ZonedDateTime.now(ZoneOffset.UTC).minusHours(1).withMinute(0).withSecond(0).withNano(0).toString();
+    String good = "{\"station\":\"SecretAir\",\"parameter\":\"PM10\",\"time\":\"" + time + "\",\"value\":70}";
+    List<int[]> statuses = new ArrayList<>();
+    for (String[] r : new String[][] {
+        {"Bearer " + TOKEN, good}, {"Bearer " + TOKEN, "{\"station\":\"SecretAir\",\"value\":\"x\"}"},
+        {"Bearer " + TOKEN + "x", good}, {"Bearer " + TOKEN, "not json " + TOKEN.length()}}) {
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + port + "/api/v1/readings"))
+          .header("Authorization", r[0]).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(r[1])).build(), HttpResponse.BodyHandlers.ofString());
+      statuses.add(new int[] {response.statusCode()});
+      assertThat(response.body()).doesNotContain(TOKEN);
+    }
+    assertThat(statuses).extracting(s -> s[0]).containsExactly(202, 400, 401, 400);
+  }
+
+  private static List<String> readDlq(String bootstrap, int atLeast) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "secrets-it");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<String> payloads = new ArrayList<>();
+    try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(p,
+        Topics.READINGS_DLQ.keySerde().deserializer(), Topics.READINGS_DLQ.valueSerde().deserializer())) {
+      consumer.subscribe(List.of(Topics.READINGS_DLQ.name()));
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> payloads.add(r.value().getPayload() + " | "
+            + r.value().getReason()));
+        return payloads.size() >= atLeast;
+      });
+    }
+    return payloads;
+  }
+}
