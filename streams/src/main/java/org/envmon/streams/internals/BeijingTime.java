@@ -32,4 +32,14 @@ public final class BeijingTime {
   public static int hourOfDay(long hourStart) {
     return (int) ((hourStart - dayStart(hourStart)) / HOUR_MS);
   }
+
+  /** Start of a Beijing natural day, epoch millis UTC. */
+  public static long startOf(LocalDate date) {
+    return date.atStartOfDay().toInstant(OFFSET).toEpochMilli();
+  }
+
+  /** The Beijing hour of day (0-23) an instant falls in. */
+  public static int hourOf(long epochMillis) {
+    return hourOfDay(hourStart(epochMillis));
+  }
 }

@@ -1,5 +1,6 @@
 package org.envmon.streams.internals.alerts;
 
+import org.envmon.streams.internals.BeijingTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -79,7 +80,7 @@ public final class RuleEvaluationProcessor implements Processor<String, Measurem
       return;
     }
     Optional<RuleQuery> query = StationQueries.of(station.get(), m.parameter(), m.statistic(),
-        BeijingTime.dateOf(m.periodEnd() - 1));
+        BeijingTime.date(m.periodEnd() - 1));
     if (query.isEmpty()) {
       return;
     }

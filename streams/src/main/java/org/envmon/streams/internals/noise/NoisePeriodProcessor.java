@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.envmon.schemas.Aggregate;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.standards.noise.NoisePeriodKey;
-import org.envmon.streams.internals.alerts.BeijingTime;
+import org.envmon.streams.internals.BeijingTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

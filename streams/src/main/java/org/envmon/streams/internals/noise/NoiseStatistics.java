@@ -8,7 +8,7 @@ import org.envmon.schemas.Medium;
 import org.envmon.standards.Parameter;
 import org.envmon.standards.Statistic;
 import org.envmon.standards.noise.Leq;
-import org.envmon.streams.internals.alerts.BeijingTime;
+import org.envmon.streams.internals.BeijingTime;
 
 /**
  * The statistics of a closed noise period: from hourly Leq (or LA) levels the period Leq

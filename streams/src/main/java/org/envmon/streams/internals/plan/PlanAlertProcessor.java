@@ -17,7 +17,7 @@ import org.envmon.standards.catalog.WarningRule;
 import org.envmon.streams.internals.alerts.AlertPolicy;
 import org.envmon.streams.internals.alerts.AlertRecords;
 import org.envmon.streams.internals.alerts.AlertSubject;
-import org.envmon.streams.internals.alerts.BeijingTime;
+import org.envmon.streams.internals.BeijingTime;
 import org.envmon.streams.internals.alerts.Direction;
 import org.envmon.streams.internals.alerts.EpisodeStore;
 import org.envmon.streams.internals.alerts.JudgedRule;

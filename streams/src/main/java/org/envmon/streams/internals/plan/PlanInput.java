@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.envmon.schemas.Aggregate;
-import org.envmon.streams.internals.alerts.BeijingTime;
+import org.envmon.streams.internals.BeijingTime;
 import org.envmon.streams.internals.alerts.StateSerde;
 
 /**
@@ -46,7 +46,7 @@ public record PlanInput(String scope, String stationId, LocalDate date, String i
     if (input == null) {
       return List.of();
     }
-    LocalDate date = BeijingTime.dateOf(a.getPeriodStart().toEpochMilli());
+    LocalDate date = BeijingTime.date(a.getPeriodStart().toEpochMilli());
     return List.of(new PlanInput(a.getDistrict(), a.getStationId(), date, input, a.getValue()),
         new PlanInput(CITY, a.getStationId(), date, input, a.getValue()));
   }

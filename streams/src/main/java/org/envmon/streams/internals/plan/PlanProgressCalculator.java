@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.envmon.schemas.PlanProgress;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.standards.catalog.PlanTarget;
-import org.envmon.streams.internals.alerts.BeijingTime;
+import org.envmon.streams.internals.BeijingTime;
 
 /**
  * Year-to-date arithmetic against the plan targets of the catalog: PM2.5 mean of the scope's

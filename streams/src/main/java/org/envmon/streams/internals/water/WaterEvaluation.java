@@ -13,7 +13,7 @@ import org.envmon.standards.Statistic;
 import org.envmon.standards.water.SectionClassification;
 import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.WaterClassifier;
-import org.envmon.streams.internals.alerts.BeijingTime;
+import org.envmon.streams.internals.BeijingTime;
 
 /**
  * Classifies a closed water evaluation period with the standards' classifier (single-factor

@@ -16,7 +16,7 @@ import org.envmon.schemas.Station;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.standards.water.WaterClassifier;
 import org.envmon.streams.internals.StationsStore;
-import org.envmon.streams.internals.alerts.BeijingTime;
+import org.envmon.streams.internals.BeijingTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +71,7 @@ public final class WaterPeriodProcessor implements Processor<String, HourlyValue
   public void process(Record<String, HourlyValue> record) {
     HourlyValue h = record.value();
     long sampleTime = h.getHourStart().toEpochMilli();
-    long index = WaterPeriodSamples.periodIndex(BeijingTime.dateOf(sampleTime), policy.periodDays());
+    long index = WaterPeriodSamples.periodIndex(BeijingTime.date(sampleTime), policy.periodDays());
     WaterPeriods state = store.get(h.getStationId());
     WaterPeriodSamples current = state == null ? null : state.current();
     WaterPeriodSamples previous = state == null ? null : state.previous();
