@@ -27,6 +27,9 @@ public final class EnvmonCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    // The JDK HTTP server (ingest, alerts, status APIs) otherwise waits ~40 ms per response for
+    // Nagle's algorithm; it must be set before the first server is created.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     System.exit(commandLine().execute(args));
   }
 

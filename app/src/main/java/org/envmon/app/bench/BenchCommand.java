@@ -92,6 +92,17 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "PT10M", description = "Give up a phase after this long (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
+  private final PrintStream out;
+
+  public BenchCommand() {
+    this(System.out);
+  }
+
+  /** Prints the figures to {@code out} instead of standard output. */
+  BenchCommand(PrintStream out) {
+    this.out = out;
+  }
+
   /** Runs the bench without the envmon CLI, e.g. {@code java -cp "app/target/classes:app/target/lib/*" org.envmon.app.bench.BenchCommand}. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchCommand()).execute(args));
@@ -100,9 +111,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
-    PrintStream out = System.out;
     BenchReport report = new BenchReport(out);
     machine(report, "start");
+    kafkaFigures(report);
+    influxFigures(report);
+    memory(report);
+    machine(report, "end");
+    report.finish(Floor.ISSUE_7);
+    return 0;
+  }
+
+  /** Backlog, raw baseline, pipeline throughput and latency, on a broker of the bench's own. */
+  private void kafkaFigures(BenchReport report) throws InterruptedException {
     try (BenchDirectory dir = BenchDirectory.create("envmon-bench-");
          EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(BrokerOptions.builder()
              .dataDir(dir.path().resolve("kafka")).brokerPort(0).controllerPort(0)
@@ -139,6 +159,10 @@ public final class BenchCommand implements Callable<Integer> {
         latency(report, bootstrap, load, pipeline.perSecond() / 2, out);
       }
     }
+  }
+
+  /** Sink and replay figures, on --influx-url or an influxd started here. */
+  private void influxFigures(BenchReport report) throws InterruptedException {
     Optional<InfluxdProcess> ownInflux = needsInflux() && influxUrl == null ? startInfluxd(report, out)
         : Optional.empty();
     try {
@@ -154,10 +178,6 @@ public final class BenchCommand implements Callable<Integer> {
     } finally {
       ownInflux.ifPresent(InfluxdProcess::close);
     }
-    memory(report);
-    machine(report, "end");
-    report.finish(Floor.ISSUE_7);
-    return 0;
   }
 
   private void validate() {
@@ -194,7 +214,7 @@ public final class BenchCommand implements Callable<Integer> {
               + " stations in " + attempt + " attempts (" + e.getMessage() + "); the machine may be overloaded: "
               + "run the bench again", e);
         }
-        System.out.println("bench: publishing the stations failed (" + e.getMessage() + "); trying again");
+        out.println("bench: publishing the stations failed (" + e.getMessage() + "); trying again");
       }
     }
   }
@@ -254,14 +274,12 @@ public final class BenchCommand implements Callable<Integer> {
     SinkThroughput sink = new SinkThroughput(url);
     var records = SinkThroughput.records(sinkPoints);
     try {
-      // Both paths once on a few batches first, so neither pays for JIT, connections or shard creation.
-      var warmUp = records.subList(0, Math.min(records.size(), 2 * sinkBatch));
-      sink.raw(warmUp, sinkBatch, out);
-      sink.envmon(warmUp, sinkBatch, true, out);
-      sink.envmon(warmUp, sinkBatch, false, out);
-      Throughput raw = sink.raw(records, sinkBatch, out);
-      Throughput envmon = sink.envmon(records, sinkBatch, true, out);
-      Throughput plain = sink.envmon(records, sinkBatch, false, out);
+      // A few batches first, so no path pays for JIT, connections or shard creation.
+      sink.compare(records.subList(0, Math.min(records.size(), 2 * sinkBatch)), sinkBatch, out);
+      SinkThroughput.Result result = sink.compare(records, sinkBatch, out);
+      Throughput raw = result.raw();
+      Throughput envmon = result.envmon();
+      Throughput plain = result.plain();
       report.add(new Figure(BenchKeys.SINK_RAW_RATE, "InfluxDB raw line-protocol POST", raw.perSecond(),
           "points/s", "pre-rendered, uncompressed"));
       report.add(new Figure(BenchKeys.SINK_RATE, "InfluxDB via envmon's writer", envmon.perSecond(), "points/s",

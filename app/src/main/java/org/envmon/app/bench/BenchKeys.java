@@ -25,5 +25,4 @@ public final class BenchKeys {
   public static final String PEAK_RSS_MIB = "peak_rss_mib";
   public static final String GC_PAUSE_MS = "gc_total_ms";
   public static final String LOAD_AVERAGE = "load_average_1m";
-  public static final String CPUS = "cpus";
 }

@@ -28,11 +28,12 @@ import org.envmon.sinks.influx.write.InfluxWriter;
  * InfluxDB write throughput of envmon's sink path (Avro record to point with
  * {@link PointMapper}, then {@link InfluxV1Writer}, with and without its default gzip) against a
  * raw HTTP POST of the same points' line protocol, rendered beforehand, in batches of the same
- * size. The raw path writes to a database of its own.
+ * size.
  */
 final class SinkThroughput {
   static final String RAW_DATABASE = "bench_raw";
   static final String ENVMON_DATABASE = "bench_envmon";
+  static final String PLAIN_DATABASE = "bench_envmon_plain";
   private static final Instant FIRST_HOUR = Instant.parse("2026-01-01T00:00:00Z");
   private static final int STATIONS = 1000;
 
@@ -58,55 +59,69 @@ final class SinkThroughput {
     return records;
   }
 
-  /** Raw POST of pre-rendered line protocol: what any client could do at best. */
-  Throughput raw(List<HourlyValue> records, int batchSize, PrintStream out) throws InterruptedException {
-    createDatabase(RAW_DATABASE);
-    PointMapper mapper = new PointMapper(NoiseZones.NONE);
-    List<byte[]> bodies = new ArrayList<>();
-    for (int from = 0; from < records.size(); from += batchSize) {
-      StringBuilder body = new StringBuilder();
-      for (HourlyValue h : records.subList(from, Math.min(records.size(), from + batchSize))) {
-        body.append(mapper.hourly(h).toLineProtocol()).append('\n');
-      }
-      bodies.add(body.toString().getBytes(StandardCharsets.UTF_8));
-    }
-    URI write = URI.create(url + "/write?db=" + RAW_DATABASE + "&precision=ms");
-    ProgressLine progress = new ProgressLine(out, "raw POST");
-    long started = System.nanoTime();
-    long written = 0;
-    for (byte[] body : bodies) {
-      post(write, body);
-      written = Math.min(records.size(), written + batchSize);
-      progress.update(written, records.size());
-    }
-    return new Throughput(records.size(), Duration.ofNanos(System.nanoTime() - started));
-  }
+  /**
+   * Points per second of each path.
+   *
+   * @param raw    raw POST of pre-rendered line protocol: what any client could do at best
+   * @param envmon {@link PointMapper} + {@link InfluxV1Writer} as envmon runs it (gzip on)
+   * @param plain  the same with {@code gzip(false)}
+   */
+  record Result(Throughput raw, Throughput envmon, Throughput plain) {}
 
   /**
-   * envmon's path: map each record, write each batch through the sink's writer.
-   *
-   * @param gzip whether the writer compresses its requests (its default, and what envmon uses, is true)
+   * Writes every batch through the three paths in turn, each into a database of its own, and
+   * adds up each path's time: the paths see the same machine load and the same database sizes,
+   * which writing one path after the other on a busy machine did not give.
    */
-  Throughput envmon(List<HourlyValue> records, int batchSize, boolean gzip, PrintStream out)
-      throws InterruptedException {
-    createDatabase(ENVMON_DATABASE);
+  Result compare(List<HourlyValue> records, int batchSize, PrintStream out) throws InterruptedException {
     PointMapper mapper = new PointMapper(NoiseZones.NONE);
-    ProgressLine progress = new ProgressLine(out, "envmon writer" + (gzip ? "" : " (gzip off)"));
-    try (InfluxWriter writer = new InfluxV1Writer(InfluxV1Options.builder().url(url).database(ENVMON_DATABASE)
-        .gzip(gzip).build())) {
-      long started = System.nanoTime();
+    URI rawWrite = URI.create(url + "/write?db=" + RAW_DATABASE + "&precision=ms");
+    createDatabase(RAW_DATABASE);
+    createDatabase(ENVMON_DATABASE);
+    createDatabase(PLAIN_DATABASE);
+    long rawNanos = 0;
+    long envmonNanos = 0;
+    long plainNanos = 0;
+    ProgressLine progress = new ProgressLine(out, "sink batches (raw, envmon, envmon without gzip)");
+    try (InfluxWriter envmon = writer(ENVMON_DATABASE, true); InfluxWriter plain = writer(PLAIN_DATABASE, false)) {
       for (int from = 0; from < records.size(); from += batchSize) {
-        List<LinePoint> points = new ArrayList<>(batchSize);
-        for (HourlyValue h : records.subList(from, Math.min(records.size(), from + batchSize))) {
-          points.addAll(mapper.map(h));
-        }
-        writer.write(points);
-        progress.update(from + points.size(), records.size());
+        List<HourlyValue> batch = records.subList(from, Math.min(records.size(), from + batchSize));
+        byte[] body = lineProtocol(mapper, batch);
+        long t0 = System.nanoTime();
+        post(rawWrite, body);
+        long t1 = System.nanoTime();
+        envmon.write(points(mapper, batch));
+        long t2 = System.nanoTime();
+        plain.write(points(mapper, batch));
+        long t3 = System.nanoTime();
+        rawNanos += t1 - t0;
+        envmonNanos += t2 - t1;
+        plainNanos += t3 - t2;
+        progress.update(from + batch.size(), records.size());
       }
-      return new Throughput(records.size(), Duration.ofNanos(System.nanoTime() - started));
     } catch (InfluxWriteException e) {
       throw new IllegalStateException("envmon's writer failed against " + url + ": " + e.getMessage(), e);
     }
+    return new Result(new Throughput(records.size(), Duration.ofNanos(rawNanos)),
+        new Throughput(records.size(), Duration.ofNanos(envmonNanos)),
+        new Throughput(records.size(), Duration.ofNanos(plainNanos)));
+  }
+
+  private InfluxWriter writer(String database, boolean gzip) {
+    return new InfluxV1Writer(InfluxV1Options.builder().url(url).database(database).gzip(gzip).build());
+  }
+
+  /** envmon's mapping, timed as part of its path as in the sink. */
+  private static List<LinePoint> points(PointMapper mapper, List<HourlyValue> batch) {
+    List<LinePoint> points = new ArrayList<>(batch.size());
+    batch.forEach(h -> points.addAll(mapper.map(h)));
+    return points;
+  }
+
+  private static byte[] lineProtocol(PointMapper mapper, List<HourlyValue> batch) {
+    StringBuilder body = new StringBuilder();
+    batch.forEach(h -> body.append(mapper.hourly(h).toLineProtocol()).append('\n'));
+    return body.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private void createDatabase(String database) throws InterruptedException {

@@ -66,7 +66,7 @@ final class StatusHandler implements HttpHandler {
     }
     if (path.startsWith(StatusPaths.STATIONS + "/")) {
       String id = decode(path.substring(StatusPaths.STATIONS.length() + 1));
-      return queries.station(id).map(s -> s);
+      return queries.station(id).map(Object.class::cast);
     }
     if (path.equals(StatusPaths.ALERTS_OPEN)) {
       return Optional.of(queries.openAlerts());

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.envmon.testkit.InfluxDbServer;
@@ -26,69 +29,102 @@ import org.junit.jupiter.api.Timeout;
  * <p>During a paced replay of the Beijing data, {@code envmon run} is SIGKILLed and restarted
  * three times, the broker is SIGKILLed and restarted once, and InfluxDB is stopped for a minute.
  * Faults are triggered by progress (points stored so far), not by the clock, so they land at the
- * same stages on a fast or a slow machine. Then the same replay runs undisturbed on a fresh broker
- * into a second database, and the two databases must hold the same points with the same values;
+ * same stages on a fast or a slow machine. Meanwhile the same replay runs undisturbed on its own
+ * broker and InfluxDB, and the two databases must hold the same points with the same values;
  * {@code envmon.alerts} of the disturbed run must hold no transition twice.
  *
- * <p>Range: {@code -Denvmon.chaos.from=2015-01-01 -Denvmon.chaos.to=2015-03-31} by default (a
- * year takes about four times as long; see docs/chaos.md).
+ * <p>Range: {@code -Denvmon.chaos.from=2015-01-01 -Denvmon.chaos.to=2015-02-28} by default; a
+ * year is opt-in (see docs/chaos.md).
  */
 class ChaosRunIT {
+  private static final String DATABASE = "envmon";
   private static final List<String> MEASUREMENTS = List.of("hourly", "rolling", "daily", "aqi", "alerts");
+  /**
+   * Compared and printed, not asserted: plan progress counts a station's day only if it arrives
+   * before its district's day closed, which depends on how the station partitions interleave.
+   */
+  private static final List<String> INFORMATIONAL = List.of("plan_progress");
   /** Hourly points per day of the UCI set: 12 stations x 6 pollutants x 24 hours. */
   private static final int HOURLY_POINTS_PER_DAY = 12 * 6 * 24;
   /** Wall time the paced replay of the disturbed run is stretched over, so faults hit it mid-way. */
   private static final Duration REPLAY_WALL_TIME = Duration.ofSeconds(90);
   private static final Duration INFLUX_OUTAGE = Duration.ofSeconds(60);
   private static final Duration STAGE_TIMEOUT = Duration.ofMinutes(5);
-  private static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(6);
+  /** Generous: the processing time of a shared 2-core machine varies threefold with its load. */
+  private static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(15);
 
   @Test
-  @Timeout(value = 25, unit = TimeUnit.MINUTES)
+  @Timeout(value = 45, unit = TimeUnit.MINUTES)
   void disturbedRunStoresExactlyWhatAnUndisturbedRunStores() throws Exception {
     Path repoRoot = repoRoot();
     Path data = repoRoot.resolve("../shared/data/beijing-multisite").normalize();
     assumeTrue(Files.isDirectory(data), "chaos run skipped: the Beijing data set is not at " + data
         + " (../shared/data/beijing-multisite next to the repository)");
     LocalDate from = LocalDate.parse(System.getProperty("envmon.chaos.from", "2015-01-01"));
-    LocalDate to = LocalDate.parse(System.getProperty("envmon.chaos.to", "2015-03-31"));
+    LocalDate to = LocalDate.parse(System.getProperty("envmon.chaos.to", "2015-02-28"));
     long days = ChronoUnit.DAYS.between(from, to) + 1;
     Path work = repoRoot.resolve("app/target/chaos/" + Instant.now().toString().replace(':', '-'));
     log("chaos run over " + from + ".." + to + "; processes log to " + work);
     Path build = AppBuild.copy(repoRoot, work.resolve("app"));
 
-    try (InfluxDbServer influx = InfluxDbServer.launch()) {
-      Map<String, PointSet> chaos;
-      AlertTransitions alerts;
-      try (EnvmonStack stack = new EnvmonStack("chaos", repoRoot, build, work.resolve("chaos"), influx.url(), "chaos")) {
-        runDisturbed(stack, influx, data, from, to, days);
-        chaos = readAll(influx, "chaos");
-        alerts = AlertTransitions.read(stack.bootstrap());
+    // Two InfluxDB servers: stopping the disturbed run's must not touch the undisturbed run.
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try (InfluxDbServer chaosInflux = InfluxDbServer.launch();
+         InfluxDbServer undisturbedInflux = InfluxDbServer.launch()) {
+      // The undisturbed run works while the disturbed one waits for restarts and the outage.
+      Future<RunResult> undisturbedRun = background.submit(() -> {
+        try (EnvmonStack stack = new EnvmonStack("undisturbed", repoRoot, build, work.resolve("undisturbed"),
+            undisturbedInflux.url(), DATABASE)) {
+          stack.startBroker();
+          stack.startRun();
+          EnvmonProcess replay = stack.startReplay(data, from, to, "max");
+          assertThat(replay.awaitExit(STAGE_TIMEOUT)).as("exit code of the undisturbed replay (log " + replay.log()
+              + ")").isZero();
+          stack.awaitProcessed(PROCESSING_TIMEOUT);
+          log("undisturbed run processed everything");
+          return RunResult.read(undisturbedInflux, stack);
+        }
+      });
+      RunResult chaos;
+      try (EnvmonStack stack = new EnvmonStack("chaos", repoRoot, build, work.resolve("chaos"), chaosInflux.url(),
+          DATABASE)) {
+        runDisturbed(stack, chaosInflux, data, from, to, days);
+        chaos = RunResult.read(chaosInflux, stack);
       }
-      Map<String, PointSet> undisturbed;
-      try (EnvmonStack stack = new EnvmonStack("undisturbed", repoRoot, build, work.resolve("undisturbed"), influx.url(),
-          "undisturbed")) {
-        stack.startBroker();
-        stack.startRun();
-        assertThat(stack.startReplay(data, from, to, "max").awaitExit(STAGE_TIMEOUT)).as("replay exit code").isZero();
-        stack.awaitProcessed(PROCESSING_TIMEOUT, lag -> { });
-        undisturbed = readAll(influx, "undisturbed");
-      }
+      RunResult undisturbed = undisturbedRun.get(PROCESSING_TIMEOUT.toMinutes() + STAGE_TIMEOUT.toMinutes(),
+          TimeUnit.MINUTES);
 
       List<PointSetComparison> comparisons = new ArrayList<>();
       for (String m : MEASUREMENTS) {
-        comparisons.add(PointSetComparison.compare(undisturbed.get(m), chaos.get(m)));
+        comparisons.add(PointSetComparison.compare(undisturbed.points().get(m), chaos.points().get(m)));
       }
       comparisons.forEach(c -> log(c.summary()));
-      Map<String, List<String>> duplicates = alerts.duplicates();
-      log(String.format("alerts   %,d transitions on envmon.alerts (read_committed), %d duplicated", alerts.size(),
-          duplicates.size()));
+      INFORMATIONAL.forEach(m -> log("(not asserted) "
+          + PointSetComparison.compare(undisturbed.points().get(m), chaos.points().get(m)).summary()));
+      Map<String, List<String>> duplicates = chaos.alerts().duplicates();
+      log(String.format("envmon.alerts (read_committed): undisturbed %,d transitions, chaos %,d transitions,"
+          + " %d duplicated in chaos", undisturbed.alerts().size(), chaos.alerts().size(), duplicates.size()));
 
-      assertThat(undisturbed.get("hourly").size()).as("hourly points of the undisturbed run").isPositive();
+      assertThat(undisturbed.points().get("hourly").size()).as("hourly points of the undisturbed run").isPositive();
       assertThat(comparisons).as("measurements that differ between the disturbed and the undisturbed run")
           .filteredOn(c -> !c.identical()).extracting(PointSetComparison::summary).isEmpty();
-      assertThat(duplicates).as("alert transitions (alert id and state) that appear twice on envmon.alerts")
+      assertThat(duplicates).as("alert transitions (alert id, state, severity) that appear twice on envmon.alerts")
           .isEmpty();
+      assertThat(chaos.alerts().size()).as("transitions on envmon.alerts, disturbed vs undisturbed")
+          .isEqualTo(undisturbed.alerts().size());
+    } finally {
+      background.shutdownNow();
+      AppBuild.delete(build);
+    }
+  }
+
+  /** What one run left behind: its InfluxDB points and its alert topic. */
+  private record RunResult(Map<String, PointSet> points, AlertTransitions alerts) {
+    static RunResult read(InfluxDbServer influx, EnvmonStack stack) {
+      Map<String, PointSet> sets = new LinkedHashMap<>();
+      MEASUREMENTS.forEach(m -> sets.put(m, PointSet.read(influx, DATABASE, m)));
+      INFORMATIONAL.forEach(m -> sets.put(m, PointSet.read(influx, DATABASE, m)));
+      return new RunResult(sets, AlertTransitions.read(stack.bootstrap()));
     }
   }
 
@@ -127,12 +163,12 @@ class ChaosRunIT {
     stack.killRun();
     stack.startRun();
 
-    stack.awaitProcessed(PROCESSING_TIMEOUT, lag -> { });
+    stack.awaitProcessed(PROCESSING_TIMEOUT);
     log("disturbed run processed everything");
   }
 
   private static void awaitHourlyPoints(InfluxDbServer influx, long atLeast) {
-    Awaitility.await("at least " + atLeast + " hourly points in database chaos").atMost(STAGE_TIMEOUT)
+    Awaitility.await("at least " + atLeast + " hourly points in the disturbed run's database").atMost(STAGE_TIMEOUT)
         .pollInterval(Duration.ofSeconds(1))
         // The sink creates the database on its first start.
         .ignoreExceptions()
@@ -140,14 +176,8 @@ class ChaosRunIT {
   }
 
   private static long hourlyPoints(InfluxDbServer influx) {
-    List<Map<String, Object>> rows = influx.query("chaos", "SELECT count(\"valid\") FROM \"hourly\"");
+    List<Map<String, Object>> rows = influx.query(DATABASE, "SELECT count(\"valid\") FROM \"hourly\"");
     return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
-  }
-
-  private static Map<String, PointSet> readAll(InfluxDbServer influx, String database) {
-    Map<String, PointSet> sets = new LinkedHashMap<>();
-    MEASUREMENTS.forEach(m -> sets.put(m, PointSet.read(influx, database, m)));
-    return sets;
   }
 
   private static Path repoRoot() {
@@ -162,7 +192,7 @@ class ChaosRunIT {
     return dir;
   }
 
-  private static void log(String line) {
+  static void log(String line) {
     System.out.println("chaos: " + line);
   }
 }

@@ -36,6 +36,7 @@ final class EnvmonStack implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
   private static final String BROKER_READY = "envmon: Kafka broker running at";
   private static final String RUN_READY = "envmon: running;";
+  private static final Duration LAG_REPORT_INTERVAL = Duration.ofSeconds(30);
 
   private final String name;
   private final Path repoRoot;
@@ -113,9 +114,9 @@ final class EnvmonStack implements AutoCloseable {
 
   /**
    * Waits until the streams application and the InfluxDB sink have consumed everything on their
-   * input topics and no topic grows any more.
+   * input topics and no topic grows any more; prints the remaining lag every 30 s.
    */
-  void awaitProcessed(Duration timeout, Consumer<Long> lag) throws InterruptedException, TimeoutException {
+  void awaitProcessed(Duration timeout) throws InterruptedException, TimeoutException {
     if (!run.isAlive()) {
       throw new IllegalStateException("envmon run of " + name + " is not running; its log " + run.log()
           + " ends with:\n" + run.logTail());
@@ -135,12 +136,18 @@ final class EnvmonStack implements AutoCloseable {
       groups.put(STREAMS_APPLICATION_ID, streamsInputs);
       groups.put(Pipeline.INFLUX_SINK_GROUP, InfluxSinkOptions.WRITABLE_TOPICS.stream().map(Topic::name)
           .collect(Collectors.toSet()));
-      new PipelineQuiescence(admin, groups, Duration.ofSeconds(1), 5).await(timeout, lag);
+      new PipelineQuiescence(admin, groups, Duration.ofSeconds(1), 5).await(timeout, lagReporter());
     }
   }
 
-  String logs() {
-    return broker.log() + ", " + run.log();
+  private Consumer<Long> lagReporter() {
+    long[] lastReport = {System.nanoTime()};
+    return lag -> {
+      if (System.nanoTime() - lastReport[0] > LAG_REPORT_INTERVAL.toNanos()) {
+        lastReport[0] = System.nanoTime();
+        ChaosRunIT.log(name + ": " + lag + " records still to process");
+      }
+    };
   }
 
   @Override

@@ -127,6 +127,16 @@ class BeijingMonthIT {
     expectedAlerts.values().removeIf(List::isEmpty);
     assertThat(expectedAlerts).as("the month has PM2.5 episodes to check").isNotEmpty();
     assertThat(actualAlerts).as("PM2.5 24-h limit transitions per station").isEqualTo(expectedAlerts);
+
+    // The sink stored each transition as its own point (state and severity are tags).
+    Map<String, Integer> stored = new TreeMap<>();
+    for (Map<String, Object> row : influx.query(db, "SELECT count(\"alert_id\") FROM \"alerts\" WHERE \"rule\" = '"
+        + Pm25Episodes.RULE + "' GROUP BY \"station\"")) {
+      stored.put((String) row.get("station"), ((Number) row.get("count")).intValue());
+    }
+    Map<String, Integer> expectedCounts = new TreeMap<>();
+    expectedAlerts.forEach((station, list) -> expectedCounts.put(station, list.size()));
+    assertThat(stored).as("PM2.5 24-h limit alert points per station in InfluxDB").isEqualTo(expectedCounts);
   }
 
   private static void compareDaily(List<String> mismatches, String what, HandDaily.Stat expected,

@@ -22,10 +22,6 @@ final class Mutator {
     this.random = new SplittableRandom(seed);
   }
 
-  SplittableRandom random() {
-    return random;
-  }
-
   int nextInt(int bound) {
     return random.nextInt(bound);
   }

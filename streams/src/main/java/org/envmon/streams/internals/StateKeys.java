@@ -6,6 +6,7 @@ package org.envmon.streams.internals;
  */
 public final class StateKeys {
   public static final String SEPARATOR = "|";
+  private static final int TIMED_WIDTH = 15;
 
   private StateKeys() {}
 
@@ -26,7 +27,20 @@ public final class StateKeys {
 
   /** {@code station|<start, 15 digits>}: per station and period. */
   public static String timed(String stationId, long start) {
-    return stationId + SEPARATOR + String.format("%015d", start);
+    // Same text as String.format("%015d", start), without the formatter: this runs for every
+    // state access and String.format was 5 % of the replay's stream thread.
+    String number = Long.toString(start);
+    StringBuilder key = new StringBuilder(stationId.length() + 1 + Math.max(TIMED_WIDTH, number.length()))
+        .append(stationId).append(SEPARATOR);
+    int digitsFrom = 0;
+    if (start < 0) {
+      key.append('-');
+      digitsFrom = 1;
+    }
+    for (int width = number.length(); width < TIMED_WIDTH; width++) {
+      key.append('0');
+    }
+    return key.append(number, digitsFrom, number.length()).toString();
   }
 
   /** The prefix all {@link #timed} keys of a station share. */

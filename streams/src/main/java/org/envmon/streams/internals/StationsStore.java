@@ -1,14 +1,18 @@
 package org.envmon.streams.internals;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.envmon.schemas.Medium;
 import org.envmon.schemas.Station;
 import org.envmon.schemas.topics.Topics;
 import org.slf4j.Logger;
@@ -57,6 +61,20 @@ public final class StationsStore {
   /** The station registered under {@code stationId}, if any. */
   public Optional<Station> find(String stationId) {
     return stationId == null ? Optional.empty() : Optional.ofNullable(store.get(stationId));
+  }
+
+  /** Ids of the registered air stations of {@code district}, or of the whole city for "city". */
+  public Set<String> airStationsOf(String district) {
+    Set<String> ids = new TreeSet<>();
+    try (KeyValueIterator<String, Station> it = store.all()) {
+      it.forEachRemaining(kv -> {
+        Station s = kv.value;
+        if (s.getMedium() == Medium.AIR && (district.equals("city") || district.equals(s.getDistrict()))) {
+          ids.add(s.getId());
+        }
+      });
+    }
+    return ids;
   }
 
   /** Copies the stations topic into the global store. */

@@ -66,7 +66,13 @@ public final class LocalStatusStores {
 
   /** The instance holding {@code key} of the view's store. */
   public HostInfo ownerOf(StatusView<?, ?> view, String key) {
-    KeyQueryMetadata metadata = streams.queryMetadataForKey(view.store(), key, KEYS);
+    KeyQueryMetadata metadata;
+    try {
+      metadata = streams.queryMetadataForKey(view.store(), key, KEYS);
+    } catch (InvalidStateStoreException | IllegalStateException e) {
+      // Kafka Streams throws IllegalStateException for the shutdown states.
+      throw notRunning(e);
+    }
     if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
       throw new StatusUnavailableException("no instance holds " + view.store() + " yet (streams state "
           + streams.state() + ")");
@@ -76,16 +82,23 @@ public final class LocalStatusStores {
 
   /** Every instance holding part of the view's store. */
   public List<HostInfo> hostsOf(StatusView<?, ?> view) {
-    if (streams.state() != KafkaStreams.State.RUNNING && streams.state() != KafkaStreams.State.REBALANCING) {
-      throw new StatusUnavailableException("the streams application is " + streams.state() + ", not RUNNING");
+    List<HostInfo> hosts;
+    try {
+      hosts = streams.streamsMetadataForStore(view.store()).stream().map(m -> m.hostInfo()).distinct().toList();
+    } catch (InvalidStateStoreException | IllegalStateException e) {
+      throw notRunning(e);
     }
-    List<HostInfo> hosts = streams.streamsMetadataForStore(view.store()).stream().map(m -> m.hostInfo())
-        .distinct().toList();
     if (hosts.isEmpty()) {
       throw new StatusUnavailableException("no instance holds " + view.store() + " yet (streams state "
           + streams.state() + ")");
     }
     return hosts;
+  }
+
+  /** Metadata is only known while RUNNING or REBALANCING. */
+  private StatusUnavailableException notRunning(RuntimeException e) {
+    return new StatusUnavailableException("the streams application is " + streams.state()
+        + "; status is available once it runs: " + e.getMessage(), e);
   }
 
   private <A, R> R read(StatusView<A, ?> view, StoreRead<A, R> read) {

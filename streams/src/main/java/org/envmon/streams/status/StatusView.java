@@ -1,6 +1,7 @@
 package org.envmon.streams.status;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.envmon.schemas.Alert;
 import org.envmon.schemas.AqiRecord;
@@ -30,7 +31,7 @@ public record StatusView<A, T>(String store, Class<T> viewType, Function<A, T> v
   }
 
   /** The view of the store called {@code name}, or empty. */
-  public static java.util.Optional<StatusView<?, ?>> named(String name) {
+  public static Optional<StatusView<?, ?>> named(String name) {
     return all().stream().filter(v -> v.store().equals(name)).findFirst();
   }
 }

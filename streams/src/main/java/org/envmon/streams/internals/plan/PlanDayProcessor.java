@@ -14,15 +14,16 @@ import org.apache.kafka.streams.state.Stores;
 import org.envmon.standards.aqi.AqiCalculator;
 import org.envmon.standards.aqi.AqiResult;
 import org.envmon.standards.catalog.Catalog;
+import org.envmon.streams.internals.StationsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Per scope (input keyed by district or "city"): collects the stations' daily values into open
- * days; when the first value of a day more than {@link PlanPolicy#graceDays()} days later
- * arrives, closes the earlier days (scope PM2.5 = mean of the stations' daily means; scope AQI =
- * HJ 633 daily AQI of the station-mean concentrations) and forwards each closed day with its
- * year-to-date progress.
+ * days; a day closes once every station of the scope has delivered a later day (or the newest
+ * day is more than {@link PlanPolicy#graceDays()} days ahead of it). Closing a day computes the
+ * scope PM2.5 (mean of the stations' daily means) and the scope AQI (HJ 633 daily AQI of the
+ * station-mean concentrations) and forwards the closed day with its year-to-date progress.
  */
 public final class PlanDayProcessor implements Processor<String, PlanInput, String, ClosedDay> {
   private static final Logger LOG = LoggerFactory.getLogger(PlanDayProcessor.class);
@@ -33,6 +34,7 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
   private final String storeName;
   private ProcessorContext<String, ClosedDay> context;
   private KeyValueStore<String, YearToDate> store;
+  private StationsStore stations;
 
   private PlanDayProcessor(Catalog catalog, PlanPolicy policy, String storeName) {
     this.aqi = new AqiCalculator(catalog);
@@ -63,6 +65,7 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
   public void init(ProcessorContext<String, ClosedDay> context) {
     this.context = context;
     this.store = context.getStateStore(storeName);
+    this.stations = StationsStore.of(context);
   }
 
   @Override
@@ -78,7 +81,7 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
       return;
     }
     ytd = ytd.with(in);
-    for (Map.Entry<LocalDate, DistrictDay> open : ytd.openBefore(in.date().minusDays(graceDays))) {
+    for (Map.Entry<LocalDate, DistrictDay> open : ytd.closable(stations.airStationsOf(in.scope()), graceDays)) {
       LocalDate day = open.getKey();
       Map<String, Double> means = open.getValue().means();
       AqiResult dayAqi = aqi.daily(day, means);

@@ -5,20 +5,22 @@ package org.envmon.streams.internals.plan;
  *
  * @param asYear    re-date every observation to this plan year (a replay of 2013-2017 data judged
  *                  by the 2026 targets), or null to judge each year by its own targets
- * @param graceDays days a scope's day stays open after a later day's first value, so that daily
- *                  values of stations closed late (e.g. silent ones, closed by wall clock) still
- *                  count: day D closes when a value of day D + 1 + graceDays arrives (0-7)
+ * @param graceDays how far (days) the scope's newest day may run ahead of a station that has
+ *                  not moved past an open day before that day closes without it: a day closes
+ *                  as soon as every station of the scope delivered a later day, or once a value
+ *                  graceDays + 1 days later arrives (0-60), so one silent station cannot hold
+ *                  the scope open forever
  */
 public record PlanPolicy(Integer asYear, int graceDays) {
-  /** Each year judged by its own targets; a day closes once a value two days later arrives. */
-  public static final PlanPolicy DEFAULT = new PlanPolicy(null, 1);
+  /** Each year judged by its own targets; a silent station holds a day open for at most 7 days. */
+  public static final PlanPolicy DEFAULT = new PlanPolicy(null, 7);
 
   public PlanPolicy {
     if (asYear != null && (asYear < 2000 || asYear > 2100)) {
       throw new IllegalArgumentException("as-year must be a plan year between 2000 and 2100, got " + asYear);
     }
-    if (graceDays < 0 || graceDays > 7) {
-      throw new IllegalArgumentException("plan grace must be 0..7 days, got " + graceDays);
+    if (graceDays < 0 || graceDays > 60) {
+      throw new IllegalArgumentException("plan grace must be 0..60 days, got " + graceDays);
     }
   }
 

@@ -2,9 +2,12 @@ package org.envmon.streams.internals.plan;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.envmon.standards.aqi.AqiResult;
@@ -23,9 +26,12 @@ import org.envmon.standards.aqi.AqiResult;
  * @param pollutedRun daily AQIs of the consecutive days up to {@code lastClosed} with level 4 or
  *                   worse (AQI above 150), oldest first; empty after a cleaner day
  * @param openDays   days not closed yet, by date
+ * @param stationDays newest day each station of the scope has delivered a value for: a day
+ *                    closes only once every station has moved past it
  */
 public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays, int goodDays, int heavyDays,
-                         LocalDate lastClosed, List<Integer> pollutedRun, NavigableMap<LocalDate, DistrictDay> openDays) {
+                         LocalDate lastClosed, List<Integer> pollutedRun, NavigableMap<LocalDate, DistrictDay> openDays,
+                         Map<String, LocalDate> stationDays) {
   /** Highest AQI level of a good day (优 and 良). */
   static final int LAST_GOOD_LEVEL = 2;
   /** First AQI level of a polluted day counted in a warning run (中度污染). */
@@ -36,11 +42,12 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
   public YearToDate {
     pollutedRun = List.copyOf(pollutedRun);
     openDays = new TreeMap<>(Objects.requireNonNull(openDays, "openDays"));
+    stationDays = Map.copyOf(Objects.requireNonNull(stationDays, "stationDays"));
   }
 
   /** Nothing seen yet. */
   public static YearToDate empty() {
-    return new YearToDate(0, 0, 0, 0, 0, 0, null, List.of(), new TreeMap<>());
+    return new YearToDate(0, 0, 0, 0, 0, 0, null, List.of(), new TreeMap<>(), Map.of());
   }
 
   /** Whether a day was closed already (its late values can no longer be counted). */
@@ -52,12 +59,31 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
   public YearToDate with(PlanInput in) {
     NavigableMap<LocalDate, DistrictDay> days = new TreeMap<>(openDays);
     days.put(in.date(), days.getOrDefault(in.date(), DistrictDay.empty()).with(in.input(), in.stationId(), in.value()));
-    return new YearToDate(dataYear, pm25Sum, pm25Days, aqiDays, goodDays, heavyDays, lastClosed, pollutedRun, days);
+    Map<String, LocalDate> stations = new HashMap<>(stationDays);
+    stations.merge(in.stationId(), in.date(), (a, b) -> a.isAfter(b) ? a : b);
+    return new YearToDate(dataYear, pm25Sum, pm25Days, aqiDays, goodDays, heavyDays, lastClosed, pollutedRun, days,
+        stations);
   }
 
-  /** Open days before {@code day}, oldest first. */
-  public List<Map.Entry<LocalDate, DistrictDay>> openBefore(LocalDate day) {
-    return new ArrayList<>(openDays.headMap(day, false).entrySet());
+  /**
+   * Open days that can close, oldest first: days every expected station of the scope has moved
+   * past (stations' partitions advance at different speeds, a replay most of all), and days more
+   * than {@code maxLagDays} before the newest day seen, so that one silent station cannot hold
+   * the scope open forever.
+   *
+   * @param expected the scope's stations (from the registry); the stations seen so far when empty
+   */
+  public List<Map.Entry<LocalDate, DistrictDay>> closable(Set<String> expected, int maxLagDays) {
+    if (stationDays.isEmpty()) {
+      return List.of();
+    }
+    Set<String> stations = expected.isEmpty() ? stationDays.keySet() : expected;
+    LocalDate slowest = stations.stream().map(s -> stationDays.getOrDefault(s, LocalDate.MIN))
+        .min(LocalDate::compareTo).orElse(LocalDate.MIN);
+    LocalDate newest = Collections.max(stationDays.values());
+    LocalDate bound = newest.minusDays(maxLagDays);
+    LocalDate before = slowest.isAfter(bound) ? slowest : bound;
+    return new ArrayList<>(openDays.headMap(before, false).entrySet());
   }
 
   /**
@@ -93,6 +119,6 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
     }
     NavigableMap<LocalDate, DistrictDay> days = new TreeMap<>(openDays);
     days.remove(day);
-    return new YearToDate(day.getYear(), sum, pDays, aDays, good, heavy, day, run, days);
+    return new YearToDate(day.getYear(), sum, pDays, aDays, good, heavy, day, run, days, stationDays);
   }
 }

@@ -18,7 +18,7 @@ final class YearToDateSerde {
   private YearToDateSerde() {}
 
   static Serde<YearToDate> serde() {
-    return StateSerde.of("plan year-to-date", (byte) 1, YearToDateSerde::write, YearToDateSerde::read);
+    return StateSerde.of("plan year-to-date", (byte) 2, YearToDateSerde::write, YearToDateSerde::read);
   }
 
   private static void write(DataOutputStream out, YearToDate y) throws IOException {
@@ -45,6 +45,11 @@ final class YearToDateSerde {
           out.writeDouble(station.getValue());
         }
       }
+    }
+    out.writeInt(y.stationDays().size());
+    for (Map.Entry<String, LocalDate> station : y.stationDays().entrySet()) {
+      out.writeUTF(station.getKey());
+      out.writeLong(station.getValue().toEpochDay());
     }
   }
 
@@ -78,7 +83,12 @@ final class YearToDateSerde {
       }
       days.put(date, new DistrictDay(values));
     }
+    int stationCount = in.readInt();
+    Map<String, LocalDate> stationDays = new TreeMap<>();
+    for (int s = 0; s < stationCount; s++) {
+      stationDays.put(in.readUTF(), LocalDate.ofEpochDay(in.readLong()));
+    }
     return new YearToDate(year, sum, pDays, aDays, good, heavy, last == NO_DAY ? null : LocalDate.ofEpochDay(last), run,
-        days);
+        days, stationDays);
   }
 }

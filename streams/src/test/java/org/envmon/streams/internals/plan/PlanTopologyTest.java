@@ -9,6 +9,7 @@ import java.util.List;
 import org.envmon.schemas.Aggregate;
 import org.envmon.schemas.Alert;
 import org.envmon.schemas.AlertState;
+import org.envmon.schemas.Medium;
 import org.envmon.schemas.PlanProgress;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.streams.internals.alerts.EvaluationHarness;
@@ -44,8 +45,49 @@ class PlanTopologyTest {
     harness.aggregatesIn.pipeInput(station + "|PM2_5|DAILY_MEAN", a);
   }
 
+  /** Registers air stations of Miyun: a district day waits for all of them. */
+  private void register(String... ids) {
+    for (String id : ids) {
+      harness.stations.pipeInput(id, EvaluationHarness.station(id, MIYUN, Medium.AIR).build());
+    }
+  }
+
   private static Instant day(String date) {
     return Instant.parse(date + "T00:00:00+08:00");
+  }
+
+  @Test
+  void aDayWaitsForTheSlowestStationOfTheDistrictUpToTheGrace() {
+    start(2026, 7);
+    register("M1", "M2");
+    pm25("M1", "2015-01-01", 10);
+    pm25("M1", "2015-01-02", 20);
+    pm25("M1", "2015-01-03", 30); // M1 runs ahead (its partition is faster): nothing closes yet
+    pm25("M2", "2015-01-01", 50); // M2's value for day 1 still counts
+    assertThat(harness.planProgress.readValuesToList()).isEmpty();
+    pm25("M2", "2015-01-02", 40); // both stations are past day 1: day 1 closes with (10 + 50) / 2
+
+    List<PlanProgress> progress = harness.planProgress.readValuesToList();
+    assertThat(progress).filteredOn(p -> p.getScope().equals(MIYUN) && p.getTarget().equals("pm25_annual"))
+        .extracting(PlanProgress::getAsOf, PlanProgress::getActual, PlanProgress::getDays)
+        .containsExactly(tuple(day("2015-01-01"), 30.0, 1));
+  }
+
+  @Test
+  void aSilentStationHoldsADayOpenNoLongerThanTheGrace() {
+    start(2026, 2);
+    register("M1", "M2");
+    pm25("M1", "2015-01-01", 10);
+    pm25("M2", "2015-01-01", 30);
+    pm25("M1", "2015-01-02", 10);
+    pm25("M1", "2015-01-03", 10);
+    assertThat(harness.planProgress.readValuesToList()).isEmpty();
+    pm25("M1", "2015-01-04", 10); // M2 silent since day 1; day 4 is more than 2 days past day 1
+
+    assertThat(harness.planProgress.readValuesToList())
+        .filteredOn(p -> p.getScope().equals(MIYUN) && p.getTarget().equals("pm25_annual"))
+        .extracting(PlanProgress::getAsOf, PlanProgress::getActual)
+        .containsExactly(tuple(day("2015-01-01"), 20.0));
   }
 
   @Test
@@ -87,6 +129,7 @@ class PlanTopologyTest {
   @Test
   void aStationsDailyValueArrivingWithinTheGraceStillCounts() {
     start(2026, 1);
+    register("M1", "M2");
     pm25("M1", "2015-01-01", 10);
     pm25("M1", "2015-01-02", 20);
     pm25("M2", "2015-01-01", 30); // late, but day 1 is still open

@@ -1,0 +1,38 @@
+package org.envmon.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** A small bench end to end on its own embedded broker: every Kafka figure is measured and summarised. */
+class BenchCommandIT {
+  @Test
+  void smallRunMeasuresEveryKafkaFigure() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int exit = new CommandLine(new BenchCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
+        .execute("--stations", "20", "--readings", "6000", "--latency-probes", "5", "--no-sink", "--timeout", "PT3M");
+
+    List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(exit).as(String.join("\n", lines)).isZero();
+    String summary = lines.get(lines.size() - 1);
+    assertThat(summary).startsWith("BENCH {");
+    JsonNode json = new ObjectMapper().readTree(summary.substring("BENCH ".length()));
+    for (String key : List.of(BenchKeys.PRELOAD_RATE, BenchKeys.BASELINE_RATE, BenchKeys.PIPELINE_RATE,
+        BenchKeys.PIPELINE_RATIO, BenchKeys.LATENCY_P50, BenchKeys.LATENCY_P99, BenchKeys.PEAK_HEAP_MIB)) {
+      assertThat(json.at("/figures/" + key).isNumber()).as(key + " in " + summary).isTrue();
+      assertThat(json.at("/figures/" + key).asDouble()).as(key).isPositive();
+    }
+    assertThat(json.at("/figures/" + BenchKeys.LATENCY_SAMPLES).asInt()).isEqualTo(5);
+    assertThat(json.at("/figures/" + BenchKeys.LATENCY_P50).asDouble())
+        .isLessThanOrEqualTo(json.at("/figures/" + BenchKeys.LATENCY_P99).asDouble());
+    assertThat(json.at("/skipped/sink").asText()).isEqualTo("--no-sink");
+    assertThat(json.at("/floors/" + BenchKeys.REPLAY_SECONDS).isNull()).isTrue();
+  }
+}
