@@ -55,6 +55,8 @@ public final class EnvmonConfig extends AbstractConfig {
   // Ingest
   public static final String HJ212_PORT = "ingest.hj212.port";
   public static final String HTTP_PORT = "ingest.http.port";
+  public static final String HTTP_TLS_KEYSTORE = "ingest.http.tls.keystore";
+  public static final String HTTP_TLS_PASSWORD_ENV = "ingest.http.tls.password.env";
   public static final String MQTT_URL = "ingest.mqtt.url";
   public static final String MQTT_TOPIC = "ingest.mqtt.topic";
   public static final String MQTT_CLIENT_ID = "ingest.mqtt.client.id";
@@ -119,6 +121,10 @@ public final class EnvmonConfig extends AbstractConfig {
           "TCP port of the HJ 212 receiver; 0 picks a free port, -1 disables it.")
       .define(HTTP_PORT, Type.INT, 0, Range.between(-1, 65535), Importance.MEDIUM,
           "Port of the HTTP API (readings, alerts, health, metrics); 0 picks a free port, -1 disables it.")
+      .define(HTTP_TLS_KEYSTORE, Type.STRING, "", Importance.MEDIUM,
+          "PKCS12 keystore for HTTPS on the HTTP API; empty serves plain HTTP.")
+      .define(HTTP_TLS_PASSWORD_ENV, Type.STRING, "ENVMON_HTTP_TLS_PASSWORD", Importance.LOW,
+          "Name of the environment variable holding the keystore password.")
       .define(MQTT_URL, Type.STRING, "", Importance.MEDIUM,
           "MQTT broker URL (tcp://host:1883) to subscribe to; empty disables MQTT ingest.")
       .define(MQTT_TOPIC, Type.STRING, "envmon/stations/+/readings", new ConfigDef.NonEmptyString(), Importance.LOW,

@@ -79,11 +79,12 @@ public final class IngestEndpoints implements AutoCloseable {
     }
     int httpPort = config.getInt(EnvmonConfig.HTTP_PORT);
     if (httpPort >= 0) {
-      HttpIngestServer http = HttpIngestServer.start(HttpIngestConfig.defaults(new InetSocketAddress("0.0.0.0", httpPort)),
+      HttpIngestServer http = HttpIngestServer.start(httpConfig(config, new InetSocketAddress("0.0.0.0", httpPort)),
           stations, intake, new KafkaClusterHealth(admin, Duration.ofSeconds(5)), meters);
       httpAddress = http.address();
       running.add(http);
-      described.add("HTTP on http://" + hostPort(httpAddress) + "/api/v1/readings");
+      String scheme = config.getString(EnvmonConfig.HTTP_TLS_KEYSTORE).isBlank() ? "http" : "https";
+      described.add("HTTP on " + scheme + "://" + hostPort(httpAddress) + "/api/v1/readings");
     }
     String mqttUrl = config.getString(EnvmonConfig.MQTT_URL);
     if (!mqttUrl.isBlank()) {
@@ -103,6 +104,22 @@ public final class IngestEndpoints implements AutoCloseable {
       running.add(KafkaJsonIngest.start(client, validator, counters, clock));
       described.add("Kafka JSON from envmon.readings.raw");
     }
+  }
+
+  private static HttpIngestConfig httpConfig(EnvmonConfig config, InetSocketAddress address) {
+    HttpIngestConfig plain = HttpIngestConfig.defaults(address);
+    String keystore = config.getString(EnvmonConfig.HTTP_TLS_KEYSTORE);
+    if (keystore.isBlank()) {
+      return plain;
+    }
+    String passwordEnv = config.getString(EnvmonConfig.HTTP_TLS_PASSWORD_ENV);
+    String password = System.getenv(passwordEnv);
+    if (password == null) {
+      throw new IllegalArgumentException(EnvmonConfig.HTTP_TLS_KEYSTORE + " is set but the environment variable "
+          + passwordEnv + " (" + EnvmonConfig.HTTP_TLS_PASSWORD_ENV + ") holding its password is not");
+    }
+    return new HttpIngestConfig(address, plain.maxBodyBytes(), plain.maxInFlightReadings(), plain.ackTimeout(),
+        plain.threads(), java.util.Optional.of(new HttpIngestConfig.Tls(java.nio.file.Path.of(keystore), password)));
   }
 
   private static String hostPort(InetSocketAddress a) {
