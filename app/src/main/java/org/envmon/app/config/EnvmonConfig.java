@@ -62,6 +62,9 @@ public final class EnvmonConfig extends AbstractConfig {
   public static final String MQTT_CLIENT_ID = "ingest.mqtt.client.id";
   public static final String RAW_TOPIC_ENABLED = "ingest.kafka.raw.enabled";
   public static final String MAX_FUTURE_MS = "ingest.max.future.ms";
+  // Status API
+  public static final String STATUS_HTTP_PORT = "status.http.port";
+  public static final String STATUS_ADVERTISED_HOST = "status.advertised.host";
   // Alert subscribers
   public static final String ALERTS_HTTP_PORT = "alerts.http.port";
   public static final String ALERTS_WEBHOOKS_FILE = "alerts.webhooks.file";
@@ -135,6 +138,10 @@ public final class EnvmonConfig extends AbstractConfig {
           "Validate JSON readings from envmon.readings.raw into envmon.readings.")
       .define(MAX_FUTURE_MS, Type.LONG, 600_000L, Range.atLeast(0), Importance.LOW,
           "Readings time-stamped more than this after now are rejected (FUTURE_TIME).")
+      .define(STATUS_HTTP_PORT, Type.INT, 0, Range.between(0, 65535), Importance.MEDIUM,
+          "Port of the status API (latest values, AQI, open alerts, plan progress from Kafka Streams interactive queries); 0 picks a free port.")
+      .define(STATUS_ADVERTISED_HOST, Type.STRING, "localhost", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+          "Host name other envmon instances reach this instance's status API on (Kafka Streams application.server).")
       .define(ALERTS_HTTP_PORT, Type.INT, 0, Range.between(-1, 65535), Importance.MEDIUM,
           "Port of the alerts API (SSE /api/v1/alerts/stream, open alerts /api/v1/alerts?state=open); 0 picks a free port, -1 disables it.")
       .define(ALERTS_WEBHOOKS_FILE, Type.STRING, "", Importance.MEDIUM,

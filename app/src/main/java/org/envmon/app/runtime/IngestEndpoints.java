@@ -122,8 +122,10 @@ public final class IngestEndpoints implements AutoCloseable {
         plain.threads(), java.util.Optional.of(new HttpIngestConfig.Tls(java.nio.file.Path.of(keystore), password)));
   }
 
-  private static String hostPort(InetSocketAddress a) {
-    return a.getHostString() + ":" + a.getPort();
+  /** host:port to reach an endpoint; a wildcard bind is reachable on loopback. */
+  static String hostPort(InetSocketAddress a) {
+    String host = a.getAddress() != null && a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
+    return host + ":" + a.getPort();
   }
 
   public InetSocketAddress hj212Address() {

@@ -77,7 +77,8 @@ public final class IngestPathsFeed implements Feed {
     return String.format("the station simulator (%d stations, %d days from %s, seed %d) through the real ingest "
             + "paths: air over HJ 212 to %s, water and noise over HTTP to %s, VOCs as JSON on %s",
         options.stations().size(), options.days(), options.start(), options.seed(),
-        endpoints.hj212Address(), endpoints.httpAddress(), Topics.READINGS_RAW.name());
+        IngestEndpoints.hostPort(endpoints.hj212Address()), IngestEndpoints.hostPort(endpoints.httpAddress()),
+        Topics.READINGS_RAW.name());
   }
 
   /** One station's readings, grouped by observation time (one logger upload each). */

@@ -1,6 +1,9 @@
 package org.envmon.app.runtime;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.envmon.app.config.EnvmonConfig;
+import org.envmon.app.status.StatusServer;
 import org.envmon.broker.TopicAdmin;
 import org.envmon.ingest.registry.StationPublisher;
 import org.envmon.ingest.registry.StationRegistry;
@@ -43,16 +47,19 @@ public final class Pipeline implements AutoCloseable {
   private final StationRegistry stations;
   private final StreamsSettings settings;
   private final KafkaStreams streams;
+  private final StatusServer status;
   private final Optional<InfluxSink> influx;
   private final PrometheusMeterRegistry meters;
   private final Properties clientProperties;
 
   private Pipeline(EnvmonConfig config, StationRegistry stations, StreamsSettings settings,
-                   KafkaStreams streams, Optional<InfluxSink> influx, PrometheusMeterRegistry meters) {
+                   KafkaStreams streams, StatusServer status, Optional<InfluxSink> influx,
+                   PrometheusMeterRegistry meters) {
     this.config = config;
     this.stations = stations;
     this.settings = settings;
     this.streams = streams;
+    this.status = status;
     this.influx = influx;
     this.meters = meters;
     this.clientProperties = config.kafkaClientProperties();
@@ -84,7 +91,9 @@ public final class Pipeline implements AutoCloseable {
       log.printf("envmon: plan progress is re-dated to %d: that year's targets judge the data (records say so in redatedFrom)%n",
           asYear);
     }
+    StatusServer status = bindStatus(config);
     StreamsSettings settings = tuning
+        .applicationServer(status.applicationServer())
         .applicationId(config.getString(EnvmonConfig.STREAMS_APPLICATION_ID))
         .stateDir(Path.of(config.getString(EnvmonConfig.STREAMS_STATE_DIR)))
         .processingGuarantee(config.getString(EnvmonConfig.STREAMS_GUARANTEE))
@@ -103,11 +112,24 @@ public final class Pipeline implements AutoCloseable {
     });
     streams.start();
     awaitRunning(streams, Duration.ofSeconds(120));
+    status.start(streams);
+    log.printf("envmon: status API on http://%s:%d/api/v1/status/stations%n",
+        config.getString(EnvmonConfig.STATUS_ADVERTISED_HOST), status.address().getPort());
 
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Optional<InfluxSink> influx = InfluxSinks.fromConfig(config, stations, settings.catalog(), meters, INFLUX_SINK_GROUP);
     influx.ifPresent(InfluxSink::start);
-    return new Pipeline(config, stations, settings, streams, influx, meters);
+    return new Pipeline(config, stations, settings, streams, status, influx, meters);
+  }
+
+  private static StatusServer bindStatus(EnvmonConfig config) {
+    int port = config.getInt(EnvmonConfig.STATUS_HTTP_PORT);
+    try {
+      return StatusServer.bind(new InetSocketAddress(port), config.getString(EnvmonConfig.STATUS_ADVERTISED_HOST));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the status API on port " + port + " (" + e.getMessage()
+          + "); choose another " + EnvmonConfig.STATUS_HTTP_PORT, e);
+    }
   }
 
   private static Catalog catalog(EnvmonConfig config) {
@@ -182,6 +204,7 @@ public final class Pipeline implements AutoCloseable {
   @Override
   public void close() {
     influx.ifPresent(InfluxSink::close);
+    status.close();
     streams.close(Duration.ofSeconds(30));
   }
 

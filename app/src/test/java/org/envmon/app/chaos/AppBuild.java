@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -31,20 +30,6 @@ final class AppBuild {
       throw new UncheckedIOException("cannot copy the application build to " + into + ": " + e.getMessage(), e);
     }
     return into;
-  }
-
-  /** Removes a copy made by {@link #copy}; the processes' logs next to it stay. */
-  static void delete(Path copy) {
-    if (!Files.exists(copy)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(copy)) {
-      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the copied application build " + copy + ": " + e.getMessage(), e);
-    }
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

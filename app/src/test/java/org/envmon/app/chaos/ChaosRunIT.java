@@ -114,7 +114,7 @@ class ChaosRunIT {
           .isEqualTo(undisturbed.alerts().size());
     } finally {
       background.shutdownNow();
-      AppBuild.delete(build);
+      Directories.deleteRecursively(build);
     }
   }
 

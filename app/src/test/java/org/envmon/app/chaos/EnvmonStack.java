@@ -154,5 +154,8 @@ final class EnvmonStack implements AutoCloseable {
   public void close() {
     run.close();
     broker.close();
+    // Hundreds of MB per run; the logs, which explain a failure, stay.
+    Directories.deleteRecursively(dir.resolve("broker"));
+    Directories.deleteRecursively(dir.resolve("streams-state"));
   }
 }
