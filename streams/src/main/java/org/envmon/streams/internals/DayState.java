@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.Serde;
  * invalid hour), kept for the late bound so late hours can recompute the day. Mutable.
  */
 public final class DayState {
-  public static final Serde<DayState> SERDE = StateSerde.of("day state", DayState::write, DayState::read);
+  public static final Serde<DayState> SERDE = StateSerde.of("day state", (byte) 1, (out, s) -> write(s, out), DayState::read);
 
   private final TreeMap<String, double[]> hours = new TreeMap<>();
   private String district = "";

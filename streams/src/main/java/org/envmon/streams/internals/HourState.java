@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.Serde;
  * can recompute the hour. Mutable; the store holds its serialized form.
  */
 public final class HourState {
-  public static final Serde<HourState> SERDE = StateSerde.of("hour state", HourState::write, HourState::read);
+  public static final Serde<HourState> SERDE = StateSerde.of("hour state", (byte) 1, (out, s) -> write(s, out), HourState::read);
 
   /** One parameter's samples in the hour. */
   public static final class Accumulator {

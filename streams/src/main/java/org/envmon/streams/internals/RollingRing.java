@@ -10,8 +10,8 @@ import org.apache.kafka.common.serialization.Serde;
  */
 public final class RollingRing {
   public static final int SIZE = 24;
-  public static final Serde<RollingRing> SERDE = StateSerde.of("rolling ring",
-      (r, out) -> {
+  public static final Serde<RollingRing> SERDE = StateSerde.of("rolling ring", (byte) 1,
+      (out, r) -> {
         out.writeLong(r.latestHour);
         for (double v : r.slots) {
           out.writeDouble(v);

@@ -6,57 +6,66 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A compact binary serde for the topology's own state records, written field by field. The
- * first byte is a format version so a later layout can still read old changelogs.
+ * Serdes for the topology's private state-store values: a format byte, then the fields written
+ * with {@link DataOutputStream}. Compact, dependency-free, and refuses formats it does not know,
+ * so a later layout can still tell old changelog records apart.
  */
 public final class StateSerde {
-  /** Writes one value. */
+  private StateSerde() {}
+
+  /** Writes the fields of a value. */
   @FunctionalInterface
   public interface Writer<T> {
-    void write(T value, DataOutputStream out) throws IOException;
+    void write(DataOutputStream out, T value) throws IOException;
   }
 
-  /** Reads one value written by the matching {@link Writer}. */
+  /** Reads the fields of a value. */
   @FunctionalInterface
   public interface Reader<T> {
     T read(DataInputStream in) throws IOException;
   }
 
-  private static final byte FORMAT = 1;
-
-  private StateSerde() {}
-
-  public static <T> Serde<T> of(String what, Writer<T> writer, Reader<T> reader) {
-    return Serdes.serdeFrom((topic, value) -> {
+  /**
+   * A serde for store values of one type.
+   *
+   * @param what   what the values are, for error messages
+   * @param format format byte written first; bump it when the fields change
+   */
+  public static <T> Serde<T> of(String what, byte format, Writer<T> writer, Reader<T> reader) {
+    Serializer<T> serializer = (topic, value) -> {
       if (value == null) {
         return null;
       }
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-      try (DataOutputStream out = new DataOutputStream(bytes)) {
-        out.writeByte(FORMAT);
-        writer.write(value, out);
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream(64);
+      try (DataOutputStream out = new DataOutputStream(buffer)) {
+        out.writeByte(format);
+        writer.write(out, value);
       } catch (IOException e) {
         throw new SerializationException("cannot encode " + what + ": " + e.getMessage(), e);
       }
-      return bytes.toByteArray();
-    }, (topic, data) -> {
-      if (data == null) {
+      return buffer.toByteArray();
+    };
+    Deserializer<T> deserializer = (topic, bytes) -> {
+      if (bytes == null) {
         return null;
       }
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-        byte format = in.readByte();
-        if (format != FORMAT) {
-          throw new SerializationException("unknown " + what + " state format " + format
-              + "; the state was written by a newer envmon, reset the application to rebuild it");
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        byte found = in.readByte();
+        if (found != format) {
+          throw new SerializationException(what + " written in unknown format " + found + "; this envmon reads format "
+              + format + " (was the store written by another envmon version? reset the application to rebuild it)");
         }
         return reader.read(in);
-      } catch (IOException e) {
-        throw new SerializationException("cannot decode " + what + " (" + data.length + " bytes): " + e.getMessage(), e);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new SerializationException("corrupt " + what + " (" + bytes.length + " bytes): " + e.getMessage(), e);
       }
-    });
+    };
+    return Serdes.serdeFrom(serializer, deserializer);
   }
 }

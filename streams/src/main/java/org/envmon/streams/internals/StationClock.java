@@ -10,8 +10,8 @@ import org.apache.kafka.common.serialization.Serde;
  * @param lastArrivalWall wall-clock time the station's last reading arrived, epoch millis
  */
 public record StationClock(long eventTime, long lastArrivalWall) {
-  public static final Serde<StationClock> SERDE = StateSerde.of("station clock",
-      (c, out) -> {
+  public static final Serde<StationClock> SERDE = StateSerde.of("station clock", (byte) 1,
+      (out, c) -> {
         out.writeLong(c.eventTime);
         out.writeLong(c.lastArrivalWall);
       },

@@ -1,5 +1,6 @@
 package org.envmon.streams.internals.alerts;
 
+import org.envmon.streams.internals.StateSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.envmon.schemas.AlertState;
 

@@ -2,7 +2,7 @@ package org.envmon.streams.internals.health;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.envmon.schemas.Medium;
-import org.envmon.streams.internals.alerts.StateSerde;
+import org.envmon.streams.internals.StateSerde;
 
 /** Serde of {@link StationActivity} for the health store. */
 final class StationActivitySerde {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.apache.kafka.common.serialization.Serde;
 import org.envmon.standards.noise.NoisePeriod;
 import org.envmon.standards.noise.NoisePeriodKey;
-import org.envmon.streams.internals.alerts.StateSerde;
+import org.envmon.streams.internals.StateSerde;
 
 /** Serde of {@link NoisePeriodLevels} for the noise store. */
 final class NoisePeriodLevelsSerde {

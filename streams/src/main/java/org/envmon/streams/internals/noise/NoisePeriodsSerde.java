@@ -4,7 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.kafka.common.serialization.Serde;
-import org.envmon.streams.internals.alerts.StateSerde;
+import org.envmon.streams.internals.StateSerde;
 
 /** Serde of {@link NoisePeriods}: the two periods, each length-prefixed in {@link NoisePeriodLevelsSerde} form. */
 final class NoisePeriodsSerde {

@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.envmon.schemas.Aggregate;
 import org.envmon.streams.internals.BeijingTime;
-import org.envmon.streams.internals.alerts.StateSerde;
+import org.envmon.streams.internals.StateSerde;
 
 /**
  * One station's valid daily value as an input of a district's (or the city's) day: the daily

@@ -1,7 +1,7 @@
 package org.envmon.streams.internals.voc;
 
 import org.apache.kafka.common.serialization.Serde;
-import org.envmon.streams.internals.alerts.StateSerde;
+import org.envmon.streams.internals.StateSerde;
 
 /** Serde of {@link HourlyBaseline} for the hot-spot store. */
 final class HourlyBaselineSerde {

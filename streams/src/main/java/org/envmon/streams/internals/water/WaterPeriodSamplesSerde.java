@@ -3,7 +3,7 @@ package org.envmon.streams.internals.water;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
-import org.envmon.streams.internals.alerts.StateSerde;
+import org.envmon.streams.internals.StateSerde;
 
 /** Serde of {@link WaterPeriodSamples}. */
 final class WaterPeriodSamplesSerde {
