@@ -1,5 +1,6 @@
 package org.envmon.app;
 
+import org.envmon.app.bench.BenchCommand;
 import org.envmon.app.command.AqiCommand;
 import org.envmon.app.command.BrokerCommand;
 import org.envmon.app.command.DemoCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
     description = "Environmental monitoring pipeline: station feeds -> Kafka -> standard-conformant "
         + "aggregates and alerts -> InfluxDB and subscribers.",
     subcommands = {DemoCommand.class, BrokerCommand.class, RunCommand.class, ReplayCommand.class,
-        AqiCommand.class, WaterClassCommand.class, LeqCommand.class, CommandLine.HelpCommand.class})
+        AqiCommand.class, WaterClassCommand.class, LeqCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class EnvmonCli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -313,8 +313,13 @@ public final class BenchCommand implements Callable<Integer> {
         result.left()));
     report.add(new Figure(BenchKeys.REPLAY_SECONDS, "Beijing replay wall time", result.wall().toNanos() / 1e9, "s",
         note));
+    report.add(new Figure(BenchKeys.REPLAY_CONSUMED, "replay readings through streams", result.consumed(), "",
+        "committed by the streams application"));
     if (result.finished()) {
       report.add(new Figure(BenchKeys.REPLAY_RATE, "Beijing replay", result.perSecond(), "readings/s", ""));
+    } else {
+      report.add(new Figure(BenchKeys.REPLAY_CONSUMED_RATE, "replay streams rate until give-up",
+          result.consumed() / (result.wall().toNanos() / 1e9), "readings/s", ""));
     }
   }
 

@@ -20,6 +20,8 @@ public final class BenchKeys {
   public static final String SINK_PLAIN_RATIO = "sink_no_gzip_to_raw_ratio";
   public static final String REPLAY_SECONDS = "replay_wall_s";
   public static final String REPLAY_RATE = "replay_readings_per_s";
+  public static final String REPLAY_CONSUMED = "replay_readings_consumed";
+  public static final String REPLAY_CONSUMED_RATE = "replay_consumed_readings_per_s";
   public static final String PEAK_HEAP_MIB = "peak_heap_mib";
   public static final String MAX_HEAP_MIB = "max_heap_mib";
   public static final String PEAK_RSS_MIB = "peak_rss_mib";

@@ -23,11 +23,15 @@ final class InfluxdProcess implements AutoCloseable {
   private final Process process;
   private final BenchDirectory dir;
   private final String url;
+  /** Stops influxd if the bench is interrupted (Ctrl-C) before {@link #close()}. */
+  private final Thread stopOnExit;
 
   private InfluxdProcess(Process process, BenchDirectory dir, String url) {
     this.process = process;
     this.dir = dir;
     this.url = url;
+    this.stopOnExit = new Thread(process::destroy, "bench-influxd-stop");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /** {@code influxd} on the PATH, if any. */
@@ -122,6 +126,11 @@ final class InfluxdProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: the hook stops influxd
+    }
     process.destroy();
     try {
       if (!process.waitFor(15, TimeUnit.SECONDS)) {

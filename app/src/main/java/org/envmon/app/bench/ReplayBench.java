@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.envmon.app.config.ConfigLoader;
 import org.envmon.app.config.EnvmonConfig;
 import org.envmon.app.runtime.FeedResult;
@@ -16,6 +19,7 @@ import org.envmon.broker.BrokerOptions;
 import org.envmon.broker.EmbeddedKafkaBroker;
 import org.envmon.ingest.registry.StationRegistry;
 import org.envmon.ingest.replay.Pacing;
+import org.envmon.schemas.topics.Topics;
 import org.envmon.streams.StreamsSettings;
 
 /**
@@ -33,8 +37,9 @@ final class ReplayBench {
    * @param readings readings the replay sent
    * @param wall     from the first reading sent to the pipeline being quiescent, or to giving up
    * @param left     records the pipeline had not yet processed when it gave up; 0 when it finished
+   * @param consumed readings the streams application had committed when it finished or gave up
    */
-  record Result(long readings, Duration wall, long left) {
+  record Result(long readings, Duration wall, long left, long consumed) {
     boolean finished() {
       return left == 0;
     }
@@ -78,8 +83,21 @@ final class ReplayBench {
         } catch (TimeoutException e) {
           out.println("  replay: gave up after " + timeout + " with " + left.get() + " records not yet processed");
         }
-        return new Result(fed.sent(), Duration.ofNanos(System.nanoTime() - started), left.get());
+        Duration wall = Duration.ofNanos(System.nanoTime() - started);
+        return new Result(fed.sent(), wall, left.get(), committedReadings(kafka.bootstrapServers(),
+            config.getString(EnvmonConfig.STREAMS_APPLICATION_ID)));
       }
+    }
+  }
+
+  /** Readings the streams application has committed: how far an unfinished replay got. */
+  private static long committedReadings(String bootstrap, String applicationId) throws InterruptedException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      return admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get().entrySet().stream()
+          .filter(e -> e.getKey().topic().equals(Topics.READINGS.name()) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset()).sum();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot read the committed offsets of " + applicationId + ": " + e.getCause(), e);
     }
   }
 }

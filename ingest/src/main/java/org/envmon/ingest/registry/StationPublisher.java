@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.envmon.ingest.core.KafkaReadingPublisher;
 import org.envmon.ingest.core.StationEntry;
@@ -23,7 +24,12 @@ public final class StationPublisher implements AutoCloseable {
 
   /** @param producerProperties as for {@link KafkaReadingPublisher#KafkaReadingPublisher(Properties)} */
   public StationPublisher(Properties producerProperties) {
-    this.producer = new KafkaProducer<>(KafkaReadingPublisher.effectiveConfig(producerProperties),
+    Properties config = KafkaReadingPublisher.effectiveConfig(producerProperties);
+    // A few dozen records to partitions that were often created a moment ago: one request in
+    // flight keeps a new transactions-v2 producer's first sequence in order (KAFKA-18202), which
+    // otherwise occasionally left a batch unanswered until the delivery timeout.
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+    this.producer = new KafkaProducer<>(config,
         Topics.STATIONS.keySerde().serializer(), Topics.STATIONS.valueSerde().serializer());
   }
 
