@@ -1,6 +1,7 @@
 package org.envmon.app.runtime;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -37,13 +38,18 @@ final class InfluxSinks {
       return Optional.empty();
     }
     InfluxWriter writer = config.getString(EnvmonConfig.INFLUX_API).equals("v1") ? v1(config, url) : v2(config, url);
-    InfluxSinkOptions options = InfluxSinkOptions.builder()
+    InfluxSinkOptions.Builder options = InfluxSinkOptions.builder()
         .bootstrapServers(String.join(",", config.getList(EnvmonConfig.KAFKA_BOOTSTRAP)))
         .groupId(groupId)
-        .topics(InfluxSinkOptions.WRITABLE_TOPICS)
-        .build();
+        .topics(InfluxSinkOptions.WRITABLE_TOPICS);
+    // TLS, SASL and other kafka.* settings reach the sink's consumer and DLQ producer too.
+    config.kafkaClientProperties().forEach((k, v) -> {
+      if (!k.equals("bootstrap.servers")) {
+        options.clientConfig(k.toString(), v);
+      }
+    });
     NoiseZones zones = StationNoiseZones.of(stations, catalog);
-    return Optional.of(new InfluxSink(options, writer, new PointMapper(zones), meters));
+    return Optional.of(new InfluxSink(options.build(), writer, new PointMapper(zones), meters));
   }
 
   private static InfluxWriter v1(EnvmonConfig config, String url) {
@@ -73,8 +79,36 @@ final class InfluxSinks {
         .token(token).build());
   }
 
-  /** InfluxDB 1.x needs the database to exist before /write; CREATE DATABASE is idempotent. */
+  /**
+   * InfluxDB 1.x needs the database to exist before /write; CREATE DATABASE is idempotent. An
+   * unreachable InfluxDB is waited for (nothing is lost meanwhile: the aggregates wait in
+   * Kafka); an InfluxDB that answers with an error is a configuration problem and stops the start.
+   */
   private static void createDatabase(String url, String database, String user, Secret password) {
+    long waitMs = 500;
+    long nextNotice = 0;
+    while (true) {
+      try {
+        tryCreateDatabase(url, database, user, password);
+        return;
+      } catch (UncheckedIOException e) {
+        if (System.currentTimeMillis() >= nextNotice) {
+          System.out.println("envmon: waiting for InfluxDB at " + url + " (" + e.getCause()
+              + "); the results wait in Kafka meanwhile");
+          nextNotice = System.currentTimeMillis() + 30_000;
+        }
+        try {
+          Thread.sleep(waitMs);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for InfluxDB at " + url, interrupted);
+        }
+        waitMs = Math.min(10_000, waitMs * 2);
+      }
+    }
+  }
+
+  private static void tryCreateDatabase(String url, String database, String user, Secret password) {
     String q = "CREATE DATABASE \"" + database.replace("\"", "\\\"") + "\"";
     HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create(url.replaceAll("/+$", "") + "/query?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
@@ -92,8 +126,7 @@ final class InfluxSinks {
             + ": HTTP " + response.statusCode() + " " + response.body());
       }
     } catch (IOException e) {
-      throw new IllegalStateException("cannot reach InfluxDB at " + url + " (" + e.getMessage()
-          + "); is it running? Check --influx-url", e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating the InfluxDB database", e);
