@@ -141,8 +141,9 @@ final class AlertFeed implements AutoCloseable {
       consumer.close();
       return;
     }
+    // wakeup() ends a blocking poll or metadata call; an interrupt could land while the thread
+    // closes its consumer and make that close fail.
     consumer.wakeup();
-    thread.interrupt();
     try {
       thread.join(Duration.ofSeconds(10).toMillis());
     } catch (InterruptedException e) {
