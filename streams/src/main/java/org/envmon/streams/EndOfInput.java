@@ -1,6 +1,7 @@
 package org.envmon.streams;
 
 import org.envmon.schemas.Reading;
+import org.envmon.schemas.topics.Topics;
 
 /**
  * The end-of-input watermark. A {@link Reading} whose station id is {@link #STATION_ID} closes
@@ -10,7 +11,7 @@ import org.envmon.schemas.Reading;
  */
 public final class EndOfInput {
   /** Station id of the end-of-input marker. */
-  public static final String STATION_ID = "__end_of_input__";
+  public static final String STATION_ID = Topics.END_OF_INPUT_STATION_ID;
 
   private EndOfInput() {}
 

@@ -165,6 +165,13 @@ public final class EnvmonConfig extends AbstractConfig {
     return p;
   }
 
+  /** {@link #kafkaClientProperties()} as the map the admin client and option builders take. */
+  public Map<String, Object> kafkaClientConfig() {
+    Map<String, Object> map = new java.util.HashMap<>();
+    kafkaClientProperties().forEach((k, v) -> map.put(k.toString(), v));
+    return map;
+  }
+
   /** Markdown table of every key: the body of docs/configuration.md. */
   public static String markdownTable() {
     StringBuilder sb = new StringBuilder("| Key | Type | Default | Valid values | Description |\n|---|---|---|---|---|\n");

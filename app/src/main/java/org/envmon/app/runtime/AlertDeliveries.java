@@ -3,9 +3,7 @@ package org.envmon.app.runtime;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.envmon.app.config.EnvmonConfig;
 import org.envmon.sinks.alerts.AlertDelivery;
@@ -17,12 +15,10 @@ public final class AlertDeliveries {
   private AlertDeliveries() {}
 
   public static AlertDelivery start(EnvmonConfig config, MeterRegistry meters) throws IOException {
-    Map<String, Object> client = new HashMap<>();
-    config.kafkaClientProperties().forEach((k, v) -> client.put(k.toString(), v));
     String webhooks = config.getString(EnvmonConfig.ALERTS_WEBHOOKS_FILE);
     AlertDeliveryOptions.Builder b = AlertDeliveryOptions.builder()
         .bootstrapServers(String.join(",", config.getList(EnvmonConfig.KAFKA_BOOTSTRAP)))
-        .clientConfig(client)
+        .clientConfig(config.kafkaClientConfig())
         .subscribers(webhooks.isBlank() ? List.of() : WebhookSubscribersFile.load(Path.of(webhooks)))
         .maxAttempts(config.getInt(EnvmonConfig.ALERTS_WEBHOOK_MAX_ATTEMPTS))
         .meters(meters);

@@ -7,12 +7,12 @@ import me.tongfei.progressbar.ProgressBarConsumer;
  * Progress bar output: redrawn in place on a terminal, one line every few seconds otherwise, so
  * logs of a non-interactive run stay readable.
  */
-final class ConsoleBar implements ProgressBarConsumer {
+public final class ConsoleBar implements ProgressBarConsumer {
   private final PrintStream out;
   private final boolean terminal = System.console() != null;
   private long lastLine;
 
-  ConsoleBar(PrintStream out) {
+  public ConsoleBar(PrintStream out) {
     this.out = out;
   }
 

@@ -6,9 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -49,9 +47,8 @@ public final class IngestEndpoints implements AutoCloseable {
   public static IngestEndpoints start(EnvmonConfig config, StationRegistry stations, PrometheusMeterRegistry meters,
                                       PrintStream log) throws IOException, InterruptedException {
     Properties client = config.kafkaClientProperties();
-    Map<String, Object> adminConfig = new HashMap<>();
-    client.forEach((k, v) -> adminConfig.put(k.toString(), v));
-    IngestEndpoints endpoints = new IngestEndpoints(new KafkaReadingPublisher(client), Admin.create(adminConfig));
+    IngestEndpoints endpoints = new IngestEndpoints(new KafkaReadingPublisher(client),
+        Admin.create(config.kafkaClientConfig()));
     try {
       endpoints.startAll(config, stations, meters, client);
     } catch (IOException | RuntimeException | InterruptedException e) {

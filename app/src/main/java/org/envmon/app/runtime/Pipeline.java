@@ -50,7 +50,6 @@ public final class Pipeline implements AutoCloseable {
   private final StatusServer status;
   private final Optional<InfluxSink> influx;
   private final PrometheusMeterRegistry meters;
-  private final Properties clientProperties;
 
   private Pipeline(EnvmonConfig config, StationRegistry stations, StreamsSettings settings,
                    KafkaStreams streams, StatusServer status, Optional<InfluxSink> influx,
@@ -62,7 +61,6 @@ public final class Pipeline implements AutoCloseable {
     this.status = status;
     this.influx = influx;
     this.meters = meters;
-    this.clientProperties = config.kafkaClientProperties();
   }
 
   /**
@@ -73,9 +71,7 @@ public final class Pipeline implements AutoCloseable {
                                PrintStream log) throws InterruptedException {
     Properties client = config.kafkaClientProperties();
     String bootstrap = client.getProperty("bootstrap.servers");
-    Map<String, Object> adminConfig = new java.util.HashMap<>();
-    client.forEach((k, v) -> adminConfig.put(k.toString(), v));
-    new TopicAdmin(adminConfig).createTopics(Topics.all(), config.getInt(EnvmonConfig.TOPIC_PARTITIONS));
+    new TopicAdmin(config.kafkaClientConfig()).createTopics(Topics.all(), config.getInt(EnvmonConfig.TOPIC_PARTITIONS));
     try (StationPublisher publisher = new StationPublisher(client)) {
       int n = publisher.publish(stations.all()).get(60, TimeUnit.SECONDS);
       log.printf("envmon: published %d stations to %s%n", n, Topics.STATIONS.name());
@@ -156,9 +152,7 @@ public final class Pipeline implements AutoCloseable {
   /** Waits until streams and sinks have processed everything written so far. */
   public void awaitQuiescent(Duration timeout, java.util.function.Consumer<Long> progress)
       throws InterruptedException, TimeoutException {
-    Map<String, Object> adminConfig = new java.util.HashMap<>();
-    clientProperties.forEach((k, v) -> adminConfig.put(k.toString(), v));
-    try (Admin admin = Admin.create(adminConfig)) {
+    try (Admin admin = Admin.create(config.kafkaClientConfig())) {
       Set<String> streamsTopics;
       try {
         streamsTopics = admin.listTopics().names().get().stream()

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.envmon.app.config.EnvmonConfig;
 import org.envmon.app.runtime.Pipeline;
-import org.envmon.app.runtime.SimulatorFeed;
 import org.envmon.ingest.registry.StationRegistry;
 import org.envmon.schemas.topics.Topics;
 import org.envmon.sinks.influx.grafana.DashboardQueries;

@@ -31,11 +31,8 @@ import org.envmon.schemas.topics.Topics;
  * {@code *Async} variants.
  */
 public final class KafkaReadingPublisher implements ReadingPublisher {
-  /**
-   * Station id of the end-of-input marker; must equal {@code org.envmon.streams.EndOfInput.STATION_ID},
-   * which ingest cannot import.
-   */
-  public static final String END_OF_INPUT_STATION_ID = "__end_of_input__";
+  /** Station id of the end-of-input marker (defined with the topics, shared with streams). */
+  public static final String END_OF_INPUT_STATION_ID = Topics.END_OF_INPUT_STATION_ID;
 
   /** How long {@link #close()} waits for records still in flight before failing them. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);

@@ -19,6 +19,12 @@ public final class Topics {
 
   private static final Serde<String> KEY = Serdes.String();
 
+  /**
+   * Station id of the end-of-input marker: a reading with this id, sent to every partition of
+   * {@link #READINGS} after a finite feed, makes the streams stage close every open window.
+   */
+  public static final String END_OF_INPUT_STATION_ID = "__end_of_input__";
+
   public static final Topic<String, Reading> READINGS = new Topic<>("envmon.readings", KEY,
       AvroSerdes.of(Reading.class), false, "Accepted readings from every ingest path, key = station id.");
   public static final Topic<String, String> READINGS_RAW = new Topic<>("envmon.readings.raw", KEY,

@@ -1,6 +1,9 @@
-package org.envmon.app.runtime;
+package org.envmon.app.e2e;
 
 import java.io.PrintStream;
+import org.envmon.app.runtime.ConsoleBar;
+import org.envmon.app.runtime.Feed;
+import org.envmon.app.runtime.FeedResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,14 +27,16 @@ import org.envmon.ingest.simulator.SimulatorOptions;
 import org.envmon.schemas.Reading;
 
 /**
- * The demo's default feed: envmon's deterministic station simulator. Simulated time runs ahead of
- * the wall clock, so the future-time check is relaxed to the end of the simulated run.
+ * The station simulator published straight into Kafka (no ingest endpoints), for tests that need
+ * every medium's data quickly; the demo itself feeds through the real ingest paths
+ * ({@link org.envmon.app.runtime.IngestPathsFeed}). Simulated time runs ahead of the wall clock,
+ * so the future-time check is relaxed to the end of the simulated run.
  */
-public final class SimulatorFeed implements Feed {
+final class SimulatorFeed implements Feed {
   private static final int BATCH = 500;
   private final SimulatorOptions options;
 
-  public SimulatorFeed(long seed, LocalDate start, int days, StationRegistry stations) {
+  SimulatorFeed(long seed, LocalDate start, int days, StationRegistry stations) {
     this.options = SimulatorOptions.defaults(List.copyOf(stations.all()))
         .withSeed(seed).withStart(start.atStartOfDay().toInstant(ZoneOffset.ofHours(8))).withDays(days);
   }
