@@ -15,10 +15,12 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.envmon.schemas.Aggregate;
+import org.envmon.schemas.Alert;
 import org.envmon.schemas.AqiRecord;
 import org.envmon.schemas.DeadLetter;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.Medium;
+import org.envmon.schemas.PlanProgress;
 import org.envmon.schemas.Reading;
 import org.envmon.schemas.Station;
 import org.envmon.schemas.topics.Topic;
@@ -39,6 +41,8 @@ final class AirDriver implements AutoCloseable {
   final TestOutputTopic<String, AqiRecord> aqi;
   final TestOutputTopic<String, Reading> late;
   final TestOutputTopic<String, DeadLetter> deadLetters;
+  final TestOutputTopic<String, Alert> alerts;
+  final TestOutputTopic<String, PlanProgress> planProgress;
 
   AirDriver(StreamsSettings settings, Path stateDir) {
     Properties props = settings.toProperties("unused:9092");
@@ -55,6 +59,8 @@ final class AirDriver implements AutoCloseable {
     aqi = output(Topics.AQI);
     late = output(Topics.LATE);
     deadLetters = output(Topics.READINGS_DLQ);
+    alerts = output(Topics.ALERTS);
+    planProgress = output(Topics.PLAN_PROGRESS);
     stations.pipeInput(STATION, station(STATION, 3600));
   }
 

@@ -19,10 +19,23 @@ class EnvmonTopologyTest {
     }));
     description.globalStores().forEach(g -> stores.addAll(g.processor().stores()));
 
-    assertThat(stores).contains("air-days", "air-rolling-rings", "envmon-stations", "hour-samples", "qc-history",
-        "station-clocks");
-    assertThat(stores).contains("status-latest-hourly", "status-latest-aqi", "status-open-alerts",
-        "status-plan-progress");
+    assertThat(stores).containsExactlyInAnyOrder("air-days", "air-rolling-rings", "envmon-stations", "hour-samples",
+        "qc-history", "station-clocks", "health-activity", "noise-open-period", "water-open-period",
+        "water-target-state", "plan-year-to-date", "plan-alert-state", "alerts-aggregate-state", "alerts-hourly-state",
+        "alerts-aqi-state", "voc-hot-spot-baseline", "voc-hot-spot-state", "status-latest-hourly",
+        "status-latest-aqi", "status-open-alerts", "status-plan-progress");
+  }
+
+  @Test
+  void theOnlyRepartitionTopicIsThePlansByDistrict() {
+    TopologyDescription description = EnvmonTopology.build(StreamsSettings.defaults()).describe();
+    Set<String> sinks = new TreeSet<>();
+    description.subtopologies().forEach(s -> s.nodes().forEach(n -> {
+      if (n instanceof TopologyDescription.Sink sink) {
+        sinks.add(sink.topic());
+      }
+    }));
+    assertThat(sinks).filteredOn(t -> t.endsWith("-repartition")).containsExactly("plan-by-district-repartition");
   }
 
   @Test

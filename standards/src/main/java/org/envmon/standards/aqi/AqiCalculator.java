@@ -25,7 +25,8 @@ public final class AqiCalculator {
   public static final List<String> DAILY_KEYS = List.of("PM2_5", "PM10", "SO2", "NO2", "CO", "O3", "O3_8H");
 
   private static final BigDecimal EIGHT_HUNDRED = BigDecimal.valueOf(800);
-  private static final String SO2_24H = "SO2_24H";
+  /** Optional hourly input: the SO2 24-h mean scoring an SO2 1-h mean above 800 under HJ 633-2012. */
+  public static final String SO2_24H = "SO2_24H";
 
   private final Catalog catalog;
 

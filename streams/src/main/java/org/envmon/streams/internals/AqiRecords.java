@@ -27,8 +27,25 @@ public final class AqiRecords {
     this.calculator = calculator;
   }
 
-  /** The real-time AQI of a station-hour, or empty when the batch holds no AQI pollutant. */
-  public Optional<AqiRecord> hourly(HourBatch batch) {
+  /** SO2 1-h means from this level on may be scored by the SO2 24-h mean (HJ 633-2012 Table 1 notes). */
+  private static final double SO2_HOUR_SCORED_BY_DAY = 800;
+
+  /**
+   * Whether the station-hour's hourly AQI needs the SO2 24-h mean: its SO2 1-h mean is at or
+   * above 800 µg/m³ (the calculator decides, after rounding, whether it is above).
+   */
+  public static boolean needsSo2DayMean(HourBatch batch) {
+    return batch.all().stream().anyMatch(h -> h.getParameter().equals("SO2") && h.getValid() && h.getValue() != null
+        && h.getValue() >= SO2_HOUR_SCORED_BY_DAY);
+  }
+
+  /**
+   * The real-time AQI of a station-hour, or empty when the batch holds no AQI pollutant.
+   *
+   * @param so2DayMean the valid SO2 24-h moving mean ending with this hour, or null (then an SO2
+   *                   1-h mean above 800 under HJ 633-2012 counts as missing)
+   */
+  public Optional<AqiRecord> hourly(HourBatch batch, Double so2DayMean) {
     Map<String, Double> inputs = new HashMap<>();
     boolean anyPollutant = false;
     int revision = 0;
@@ -48,6 +65,9 @@ public final class AqiRecords {
     }
     if (!anyPollutant) {
       return Optional.empty();
+    }
+    if (so2DayMean != null) {
+      inputs.put(AqiCalculator.SO2_24H, so2DayMean);
     }
     AqiResult result = calculator.hourly(BeijingTime.date(hourStart), inputs);
     return Optional.of(record(batch.stationId(), district, HOUR, hourStart, result, revision));

@@ -1,6 +1,5 @@
 package org.envmon.streams.internals;
 
-import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -12,13 +11,19 @@ import org.envmon.schemas.topics.Topics;
 import org.envmon.standards.air.AirStatistics;
 import org.envmon.standards.aqi.AqiCalculator;
 import org.envmon.streams.StreamsSettings;
+import org.envmon.streams.internals.alerts.EvaluationSettings;
+import org.envmon.streams.internals.health.HealthTopology;
+import org.envmon.streams.internals.noise.NoiseTopology;
+import org.envmon.streams.internals.plan.PlanTopology;
+import org.envmon.streams.internals.water.WaterTopology;
 import org.envmon.streams.qc.QualityControl;
 
 /**
- * The core sub-topology: QC and hourly values of every medium (to envmon.hourly, where the
- * noise, water and VOCs stages read them), then for air the rolling means, daily statistics and
- * hourly and daily AQI. All stages run in the readings' task (key = station id), so nothing is
- * repartitioned.
+ * The core sub-topology: QC and hourly values of every medium (to envmon.hourly), then for air
+ * the rolling means, daily statistics and hourly and daily AQI; and the stages that need one
+ * station's hours in order with its clock: station health, noise periods, water periods, and the
+ * plan-progress inputs (repartitioned by district from here). All run in the readings' task
+ * (key = station id).
  */
 public final class CoreTopology {
   private CoreTopology() {}
@@ -51,13 +56,13 @@ public final class CoreTopology {
             .map(v -> KeyValue.pair(StateKeys.series(station, v.getParameter()), v)).toList(),
         Named.as("hourly-values"))
         .to(Topics.HOURLY.name(), produced(Topics.HOURLY, "hourly-sink"));
-    batches.flatMap((station, batch) -> aqi.hourly(batch)
-            .map(r -> List.of(KeyValue.pair(StateKeys.aqi(station, AqiRecords.HOUR), r))).orElse(List.of()),
-        Named.as("air-hourly-aqi"))
-        .to(Topics.AQI.name(), produced(Topics.AQI, "air-hourly-aqi-sink"));
     batches.process(() -> new RollingMeanProcessor(statistics), Named.as(RollingMeanProcessor.NAME),
             RollingMeanProcessor.STORE)
         .to(Topics.AGGREGATES.name(), produced(Topics.AGGREGATES, "air-rolling-sink"));
+    // after the rolling means (children run in the order added): it reads their updated SO2 ring
+    batches.process(() -> new HourlyAqiProcessor(aqi, statistics), Named.as(HourlyAqiProcessor.NAME),
+            RollingMeanProcessor.STORE)
+        .to(Topics.AQI.name(), produced(Topics.AQI, "air-hourly-aqi-sink"));
 
     KStream<String, DayBatch> days = batches.process(() -> new DailyStatisticsProcessor(
             new DailyAirAggregates(statistics), settings.grace(), settings.lateBound()),
@@ -66,9 +71,18 @@ public final class CoreTopology {
             .map(a -> KeyValue.pair(StateKeys.statistic(station, a.getParameter(), a.getStatistic()), a)).toList(),
         Named.as("air-daily-aggregates"))
         .to(Topics.AGGREGATES.name(), produced(Topics.AGGREGATES, "air-daily-sink"));
-    days.map((station, day) -> KeyValue.pair(StateKeys.aqi(station, AqiRecords.DAY), aqi.daily(day)),
+    days.filterNot((station, day) -> day.isEndMarker(), Named.as("air-days-only"))
+        .map((station, day) -> KeyValue.pair(StateKeys.aqi(station, AqiRecords.DAY), aqi.daily(day)),
             Named.as("air-daily-aqi"))
         .to(Topics.AQI.name(), produced(Topics.AQI, "air-daily-aqi-sink"));
+
+    // Stages that need a station's hours or days in order, with its clock ticks (end of input and
+    // silent stations included), run here on the station-keyed streams rather than on the topics.
+    EvaluationSettings evaluation = settings.evaluation();
+    HealthTopology.addTo(batches, evaluation);
+    NoiseTopology.addTo(batches, evaluation);
+    WaterTopology.addTo(batches, evaluation);
+    PlanTopology.addTo(days, evaluation);
   }
 
   private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {

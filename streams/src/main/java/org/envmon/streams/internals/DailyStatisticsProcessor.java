@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.envmon.schemas.HourlyValue;
+import org.envmon.schemas.Medium;
 import org.envmon.schemas.Station;
 
 /**
@@ -23,6 +24,7 @@ import org.envmon.schemas.Station;
  * closes when the station's clock passes the day's end plus the grace (or at end of input, or
  * when the hourly stage advanced a silent station's clock) and is emitted with revision 0, with
  * whatever hours it has. A changed hour of a closed day re-emits the day with the next revision.
+ * At end of input each air station's last days are followed by its {@link DayBatch#endMarker}.
  */
 public final class DailyStatisticsProcessor implements Processor<String, HourBatch, String, DayBatch> {
   public static final String NAME = "air-daily-statistics";
@@ -80,6 +82,16 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
       }
     }
     closeDays(batch.stationId(), batch.clock(), record.timestamp());
+    if (batch.clock() == Long.MAX_VALUE && isAirOrUnknown(batch.stationId())) {
+      // end of input: after the station's last days, say so (plan progress closes its days on it)
+      String district = stations.find(batch.stationId()).map(Station::getDistrict).orElse("");
+      context.forward(new Record<>(batch.stationId(), DayBatch.endMarker(batch.stationId(), district),
+          record.timestamp()));
+    }
+  }
+
+  private boolean isAirOrUnknown(String station) {
+    return stations.find(station).map(s -> s.getMedium() == Medium.AIR).orElse(true);
   }
 
   private void closeDays(String station, long clock, long timestamp) {

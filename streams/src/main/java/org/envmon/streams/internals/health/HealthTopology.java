@@ -1,29 +1,26 @@
 package org.envmon.streams.internals.health;
 
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.envmon.schemas.topics.Topics;
-import org.envmon.streams.internals.alerts.EvaluationInputs;
+import org.envmon.streams.internals.HourBatch;
 import org.envmon.streams.internals.alerts.EvaluationSettings;
 
 /**
- * Station health: hourly values (keyed station|parameter) are re-keyed by station through the
- * repartition topic {@value #REPARTITION}, so one task sees every parameter of a station.
+ * Station health, judged on the core's station-keyed hour batches: one task sees a station's
+ * hours in the order its hourly stage closed them. (Reading them back from envmon.hourly, keyed
+ * station|parameter, mixed the parameters' partitions and could count hours out of order.)
  */
 public final class HealthTopology {
-  /** Name of the repartition topic (suffix; Kafka Streams prefixes the application id). */
-  public static final String REPARTITION = "health-by-station";
   /** Per-station activity and open health episode. */
   public static final String STATE = "health-activity";
 
   private HealthTopology() {}
 
-  /** Adds the station-health stage. */
-  public static void addTo(EvaluationInputs inputs, EvaluationSettings settings) {
-    inputs.hourly()
-        .selectKey((key, h) -> h.getStationId(), Named.as("health-key-by-station"))
-        .repartition(Repartitioned.with(Topics.HOURLY.keySerde(), Topics.HOURLY.valueSerde()).withName(REPARTITION))
+  /** Adds the station-health stage to the station-keyed hour batches. */
+  public static void addTo(KStream<String, HourBatch> batches, EvaluationSettings settings) {
+    batches.flatMapValues(HourBatch::changed, Named.as("health-hourly-values"))
         .process(StationHealthProcessor.supplier(settings.health(), STATE), Named.as("health-check"))
         .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
             .withName("health-alerts-sink"));

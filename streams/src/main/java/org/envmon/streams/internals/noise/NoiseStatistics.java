@@ -31,9 +31,13 @@ public final class NoiseStatistics {
     return Parameter.LEQ.code().equals(parameter) || Parameter.LA.code().equals(parameter);
   }
 
+  /** The hourly parameters the noise stage uses. */
+  public static final List<String> PARAMETERS =
+      List.of(Parameter.LEQ.code(), Parameter.LA.code(), Parameter.LMAX.code());
+
   /** Whether hourly values of {@code parameter} are used by the noise stage. */
   public static boolean used(String parameter) {
-    return feedsLeq(parameter) || Parameter.LMAX.code().equals(parameter);
+    return PARAMETERS.contains(parameter);
   }
 
   /**

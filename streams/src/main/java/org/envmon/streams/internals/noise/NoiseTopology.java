@@ -1,15 +1,17 @@
 package org.envmon.streams.internals.noise;
 
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.envmon.schemas.Medium;
 import org.envmon.schemas.topics.Topics;
-import org.envmon.streams.internals.alerts.EvaluationInputs;
+import org.envmon.streams.internals.HourBatch;
 import org.envmon.streams.internals.alerts.EvaluationSettings;
 
 /**
  * Noise: valid hourly LEQ / LA / LMAX values -> LEQ_DAY, LEQ_NIGHT, LMAX_NIGHT aggregates on
- * {@link Topics#AGGREGATES}. The alerts stage judges them against the station's GB 3096 zone.
+ * {@link Topics#AGGREGATES}. Runs on the core's station-keyed hour batches, whose clock ticks
+ * close a period once the station's time has passed its end (end of input and silent stations
+ * included). The alerts stage judges the aggregates against the station's GB 3096 zone.
  */
 public final class NoiseTopology {
   /** Open day/night period per (station, parameter). */
@@ -17,12 +19,9 @@ public final class NoiseTopology {
 
   private NoiseTopology() {}
 
-  /** Adds the noise stage. */
-  public static void addTo(EvaluationInputs inputs, EvaluationSettings settings) {
-    inputs.hourly()
-        .filter((key, h) -> h != null && h.getMedium() == Medium.NOISE && h.getValid() && h.getValue() != null
-            && NoiseStatistics.used(h.getParameter()), Named.as("noise-levels"))
-        .process(NoisePeriodProcessor.supplier(settings.noise(), STATE), Named.as("noise-periods"))
+  /** Adds the noise stage to the station-keyed hour batches. */
+  public static void addTo(KStream<String, HourBatch> batches, EvaluationSettings settings) {
+    batches.process(NoisePeriodProcessor.supplier(settings.noise(), STATE), Named.as("noise-periods"))
         .to(Topics.AGGREGATES.name(), Produced.with(Topics.AGGREGATES.keySerde(), Topics.AGGREGATES.valueSerde())
             .withName("noise-aggregates-sink"));
   }

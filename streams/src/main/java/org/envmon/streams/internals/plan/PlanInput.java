@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.apache.kafka.common.serialization.Serde;
 import org.envmon.schemas.Aggregate;
 import org.envmon.streams.internals.BeijingTime;
+import org.envmon.streams.internals.DayBatch;
 import org.envmon.streams.internals.StateSerde;
 
 /**
@@ -16,12 +17,14 @@ import org.envmon.streams.internals.StateSerde;
  * @param scope     district name, or {@link #CITY}
  * @param stationId the station
  * @param date      Beijing natural day
- * @param input     AQI input name (PM2_5, PM10, SO2, NO2, CO, O3, O3_8H)
+ * @param input     AQI input name (PM2_5, PM10, SO2, NO2, CO, O3, O3_8H), or {@link #END_OF_INPUT}
  * @param value     the daily value
  */
 public record PlanInput(String scope, String stationId, LocalDate date, String input, double value) {
   /** Scope of the whole city. */
   public static final String CITY = "city";
+  /** Input name of the marker saying a station's input has ended (end-of-input): it has no later day. */
+  public static final String END_OF_INPUT = "END_OF_INPUT";
   private static final Map<String, String> DAILY_MEAN_INPUTS =
       Map.of("PM2_5", "PM2_5", "PM10", "PM10", "SO2", "SO2", "NO2", "NO2", "CO", "CO");
 
@@ -32,8 +35,27 @@ public record PlanInput(String scope, String stationId, LocalDate date, String i
     Objects.requireNonNull(input, "input");
   }
 
+  /** The inputs of a station-day: its AQI inputs, or the station's end-of-input marker, for its scopes. */
+  public static List<PlanInput> of(DayBatch day) {
+    if (day.isEndMarker()) {
+      LocalDate never = LocalDate.MAX;
+      return scopes(day.district()).stream()
+          .map(scope -> new PlanInput(scope, day.stationId(), never, END_OF_INPUT, 0)).toList();
+    }
+    return day.aggregates().stream().flatMap(a -> of(a).stream()).toList();
+  }
+
+  /** Whether this is a station's end-of-input marker rather than a value. */
+  public boolean endOfInput() {
+    return END_OF_INPUT.equals(input);
+  }
+
+  private static List<String> scopes(String district) {
+    return district == null || district.isBlank() ? List.of(CITY) : List.of(district, CITY);
+  }
+
   /** The inputs of an aggregate: one for its district and one for the city; none if it is not a daily AQI input. */
-  public static List<PlanInput> of(Aggregate a) {
+  static List<PlanInput> of(Aggregate a) {
     if (a == null || !a.getValid() || a.getValue() == null || a.getDistrict() == null || a.getDistrict().isBlank()) {
       return List.of();
     }

@@ -8,12 +8,14 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.envmon.schemas.PlanProgress;
 import org.envmon.schemas.topics.Topics;
-import org.envmon.streams.internals.alerts.EvaluationInputs;
+import org.envmon.streams.internals.DayBatch;
 import org.envmon.streams.internals.alerts.EvaluationSettings;
 
 /**
- * District and city plan progress: valid daily AQI-input aggregates are fanned out to their
- * district and to "city", re-keyed by scope through {@value #REPARTITION}, closed into days,
+ * District and city plan progress: the valid daily AQI inputs of the core's station-days are
+ * fanned out to their district and to "city", re-keyed by scope through {@value #REPARTITION}
+ * (one producer per station, so a station's days and its end-of-input marker stay in order),
+ * closed into days,
  * published as year-to-date {@link PlanProgress} (key scope|target|year) and judged into plan
  * alerts.
  */
@@ -27,10 +29,10 @@ public final class PlanTopology {
 
   private PlanTopology() {}
 
-  /** Adds the plan-progress stage. */
-  public static void addTo(EvaluationInputs inputs, EvaluationSettings settings) {
-    KStream<String, ClosedDay> days = inputs.aggregates()
-        .flatMap((key, a) -> PlanInput.of(a).stream().map(in -> KeyValue.pair(in.scope(), in)).toList(),
+  /** Adds the plan-progress stage to the station-keyed day batches. */
+  public static void addTo(KStream<String, DayBatch> stationDays, EvaluationSettings settings) {
+    KStream<String, ClosedDay> days = stationDays
+        .flatMap((station, day) -> PlanInput.of(day).stream().map(in -> KeyValue.pair(in.scope(), in)).toList(),
             Named.as("plan-inputs-by-scope"))
         .repartition(Repartitioned.with(Serdes.String(), PlanInput.serde()).withName(REPARTITION))
         .process(PlanDayProcessor.supplier(settings.catalog(), settings.plan(), YEAR_STATE), Named.as("plan-close-days"));

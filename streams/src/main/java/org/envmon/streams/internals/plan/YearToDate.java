@@ -55,12 +55,22 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
     return lastClosed != null && !day.isAfter(lastClosed);
   }
 
-  /** The state with a station value added to its open day. */
+  /**
+   * The state with a station value added to its open day; an end-of-input marker instead marks
+   * the station as past every day.
+   */
   public YearToDate with(PlanInput in) {
+    if (in.endOfInput()) {
+      Map<String, LocalDate> stations = new HashMap<>(stationDays);
+      stations.put(in.stationId(), LocalDate.MAX);
+      return new YearToDate(dataYear, pm25Sum, pm25Days, aqiDays, goodDays, heavyDays, lastClosed, pollutedRun,
+          openDays, stations);
+    }
     NavigableMap<LocalDate, DistrictDay> days = new TreeMap<>(openDays);
     days.put(in.date(), days.getOrDefault(in.date(), DistrictDay.empty()).with(in.input(), in.stationId(), in.value()));
     Map<String, LocalDate> stations = new HashMap<>(stationDays);
-    stations.merge(in.stationId(), in.date(), (a, b) -> a.isAfter(b) ? a : b);
+    // a station delivering again after its end-of-input marker is back in the count
+    stations.merge(in.stationId(), in.date(), (a, b) -> a.equals(LocalDate.MAX) || b.isAfter(a) ? b : a);
     return new YearToDate(dataYear, pm25Sum, pm25Days, aqiDays, goodDays, heavyDays, lastClosed, pollutedRun, days,
         stations);
   }
@@ -69,7 +79,8 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
    * Open days that can close, oldest first: days every expected station of the scope has moved
    * past (stations' partitions advance at different speeds, a replay most of all), and days more
    * than {@code maxLagDays} before the newest day seen, so that one silent station cannot hold
-   * the scope open forever.
+   * the scope open forever. Once input has ended for every station seen (end-of-input markers),
+   * every open day closes, even if a registered station never delivered.
    *
    * @param expected the scope's stations (from the registry); the stations seen so far when empty
    */
@@ -77,10 +88,14 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
     if (stationDays.isEmpty()) {
       return List.of();
     }
+    List<LocalDate> delivering = stationDays.values().stream().filter(d -> !d.equals(LocalDate.MAX)).toList();
+    if (delivering.isEmpty()) {
+      return new ArrayList<>(openDays.entrySet());
+    }
     Set<String> stations = expected.isEmpty() ? stationDays.keySet() : expected;
     LocalDate slowest = stations.stream().map(s -> stationDays.getOrDefault(s, LocalDate.MIN))
         .min(LocalDate::compareTo).orElse(LocalDate.MIN);
-    LocalDate newest = Collections.max(stationDays.values());
+    LocalDate newest = Collections.max(delivering);
     LocalDate bound = newest.minusDays(maxLagDays);
     LocalDate before = slowest.isAfter(bound) ? slowest : bound;
     return new ArrayList<>(openDays.headMap(before, false).entrySet());

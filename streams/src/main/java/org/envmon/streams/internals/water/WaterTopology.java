@@ -3,21 +3,19 @@ package org.envmon.streams.internals.water;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.envmon.schemas.Aggregate;
-import org.envmon.schemas.Medium;
 import org.envmon.schemas.topics.Topics;
-import org.envmon.streams.internals.alerts.EvaluationInputs;
+import org.envmon.streams.internals.HourBatch;
 import org.envmon.streams.internals.alerts.EvaluationSettings;
 
 /**
- * Surface water: valid samples re-keyed by station through {@value #REPARTITION} (a section's
- * class needs all its indicators in one task), classified per evaluation period into
- * WATER_CLASS aggregates, and the section class compared with the target class.
+ * Surface water: valid samples of the core's station-keyed hour batches (a section's class needs
+ * all its indicators in one task, in order) classified per evaluation period into WATER_CLASS
+ * aggregates, and the section class compared with the target class. A period is classified when
+ * the first sample of a later period arrives or a clock tick of the station passes its end (the
+ * end-of-input tick passes every end).
  */
 public final class WaterTopology {
-  /** Repartition topic name (suffix). */
-  public static final String REPARTITION = "water-by-station";
   /** Open evaluation period per section. */
   public static final String PERIOD_STATE = "water-open-period";
   /** Target-class alert state per section. */
@@ -25,13 +23,9 @@ public final class WaterTopology {
 
   private WaterTopology() {}
 
-  /** Adds the water stage. */
-  public static void addTo(EvaluationInputs inputs, EvaluationSettings settings) {
-    KStream<String, Aggregate> classes = inputs.hourly()
-        .filter((key, h) -> h != null && h.getMedium() == Medium.WATER && h.getValid() && h.getValue() != null,
-            Named.as("water-valid-samples"))
-        .selectKey((key, h) -> h.getStationId(), Named.as("water-key-by-station"))
-        .repartition(Repartitioned.with(Topics.HOURLY.keySerde(), Topics.HOURLY.valueSerde()).withName(REPARTITION))
+  /** Adds the water stage to the station-keyed hour batches. */
+  public static void addTo(KStream<String, HourBatch> batches, EvaluationSettings settings) {
+    KStream<String, Aggregate> classes = batches
         .process(WaterPeriodProcessor.supplier(settings.catalog(), settings.water(), PERIOD_STATE),
             Named.as("water-classify"));
     classes.to(Topics.AGGREGATES.name(), Produced.with(Topics.AGGREGATES.keySerde(), Topics.AGGREGATES.valueSerde())

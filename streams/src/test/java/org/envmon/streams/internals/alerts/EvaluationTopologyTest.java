@@ -11,6 +11,7 @@ import org.envmon.schemas.Alert;
 import org.envmon.schemas.AlertState;
 import org.envmon.schemas.Medium;
 import org.envmon.standards.catalog.Catalog;
+import org.envmon.streams.internals.noise.NoiseTopology;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +30,14 @@ class EvaluationTopologyTest {
 
   private void start() {
     EvaluationSettings settings = EvaluationSettings.builder(Catalog.builtIn()).build();
-    harness = new EvaluationHarness(dir, (builder, inputs) -> EvaluationTopology.addTo(inputs, settings));
+    harness = new EvaluationHarness(dir, (builder, inputs) -> {
+      EvaluationTopology.addTo(inputs, settings);
+      NoiseTopology.addTo(StationKeyedInputs.hourBatches(inputs), settings);
+    });
   }
 
   @Test
-  void everyNodeStoreAndRepartitionTopicHasAStableName() {
+  void everyNodeAndStoreHasAStableName() {
     start();
     TopologyDescription description = harness.topology().describe();
     List<TopologyDescription.Node> nodes = description.subtopologies().stream()
@@ -43,12 +47,10 @@ class EvaluationTopologyTest {
     Set<String> stores = nodes.stream().filter(n -> n instanceof TopologyDescription.Processor)
         .flatMap(n -> ((TopologyDescription.Processor) n).stores().stream()).collect(Collectors.toSet());
     assertThat(stores).containsExactlyInAnyOrder("alerts-aggregate-state", "alerts-hourly-state", "alerts-aqi-state",
-        "noise-open-period", "water-open-period", "water-target-state", "voc-hot-spot-baseline", "voc-hot-spot-state",
-        "health-activity", "plan-year-to-date", "plan-alert-state");
+        "voc-hot-spot-baseline", "voc-hot-spot-state", "noise-open-period");
     Set<String> topics = nodes.stream().filter(n -> n instanceof TopologyDescription.Sink)
         .map(n -> ((TopologyDescription.Sink) n).topic()).collect(Collectors.toSet());
-    assertThat(topics).contains("health-by-station-repartition", "water-by-station-repartition",
-        "plan-by-district-repartition", "envmon.alerts", "envmon.aggregates", "envmon.plan-progress");
+    assertThat(topics).containsExactlyInAnyOrder("envmon.alerts", "envmon.aggregates");
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.envmon.schemas.Medium;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.streams.internals.alerts.AlertsTopology;
 import org.envmon.streams.internals.alerts.EvaluationHarness;
+import org.envmon.streams.internals.alerts.StationKeyedInputs;
 import org.envmon.streams.internals.alerts.EvaluationSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ class NoiseTopologyTest {
   void start() {
     EvaluationSettings settings = EvaluationSettings.builder(Catalog.builtIn()).build();
     harness = new EvaluationHarness(dir, (builder, inputs) -> {
-      NoiseTopology.addTo(inputs, settings);
+      NoiseTopology.addTo(StationKeyedInputs.hourBatches(inputs), settings);
       AlertsTopology.addTo(inputs, settings);
     });
     harness.stations.pipeInput("N1", EvaluationHarness.station("N1", "海淀", Medium.NOISE).setNoiseZone("1").build());

@@ -13,6 +13,7 @@ import org.envmon.schemas.Medium;
 import org.envmon.schemas.PlanProgress;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.streams.internals.alerts.EvaluationHarness;
+import org.envmon.streams.internals.alerts.StationKeyedInputs;
 import org.envmon.streams.internals.alerts.EvaluationSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class PlanTopologyTest {
   private void start(Integer asYear, int graceDays) {
     EvaluationSettings settings = EvaluationSettings.builder(Catalog.builtIn()).asYear(asYear)
         .planGraceDays(graceDays).build();
-    harness = new EvaluationHarness(dir, (builder, inputs) -> PlanTopology.addTo(inputs, settings));
+    harness = new EvaluationHarness(dir, (builder, inputs) -> PlanTopology.addTo(StationKeyedInputs.dayBatches(inputs), settings));
   }
 
   @AfterEach

@@ -56,4 +56,32 @@ class YearToDateTest {
     byte[] bytes = YearToDateSerde.serde().serializer().serialize("t", y);
     assertThat(YearToDateSerde.serde().deserializer().deserialize("t", bytes)).isEqualTo(y);
   }
+
+  private static PlanInput pm25(String station, LocalDate date) {
+    return new PlanInput("东城", station, date, "PM2_5", 40.0);
+  }
+
+  private static PlanInput ended(String station) {
+    return new PlanInput("东城", station, LocalDate.MAX, PlanInput.END_OF_INPUT, 0);
+  }
+
+  @Test
+  void endOfInputOfEveryStationSeenClosesEveryOpenDay() {
+    YearToDate y = YearToDate.empty().with(pm25("A", D)).with(pm25("B", D)).with(pm25("A", D.plusDays(1)));
+    assertThat(y.closable(java.util.Set.of("A", "B", "C"), 7)).as("B is still on day D").isEmpty();
+    YearToDate aEnded = y.with(ended("A"));
+    assertThat(aEnded.closable(java.util.Set.of("A", "B", "C"), 7)).as("B has not ended; C never delivered").isEmpty();
+    assertThat(aEnded.with(ended("B")).closable(java.util.Set.of("A", "B", "C"), 7)).extracting(Map.Entry::getKey)
+        .containsExactly(D, D.plusDays(1));
+  }
+
+  @Test
+  void anEndedStationDoesNotStretchTheGraceAndCountsAgainWhenItDeliversAgain() {
+    YearToDate y = YearToDate.empty().with(pm25("A", D)).with(pm25("B", D.minusDays(20))).with(ended("A"));
+    assertThat(y.closable(java.util.Set.of("A", "B"), 7))
+        .as("A's end is no day: B, still delivering, is not 7 days behind anything, so its day D-20 stays open")
+        .isEmpty();
+    YearToDate again = y.with(pm25("A", D.plusDays(1)));
+    assertThat(again.stationDays()).containsEntry("A", D.plusDays(1));
+  }
 }

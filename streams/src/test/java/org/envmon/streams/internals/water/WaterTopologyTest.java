@@ -14,6 +14,7 @@ import org.envmon.schemas.AlertState;
 import org.envmon.schemas.Medium;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.streams.internals.alerts.EvaluationHarness;
+import org.envmon.streams.internals.alerts.StationKeyedInputs;
 import org.envmon.streams.internals.alerts.EvaluationSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class WaterTopologyTest {
   @BeforeEach
   void start() {
     EvaluationSettings settings = EvaluationSettings.builder(Catalog.builtIn()).build();
-    harness = new EvaluationHarness(dir, (builder, inputs) -> WaterTopology.addTo(inputs, settings));
+    harness = new EvaluationHarness(dir, (builder, inputs) -> WaterTopology.addTo(StationKeyedInputs.hourBatches(inputs), settings));
     harness.stations.pipeInput("Miyun", EvaluationHarness.station("Miyun", "密云", Medium.WATER)
         .setWaterBodyType("LAKE").setWaterTargetClass(3).build());
   }
