@@ -53,19 +53,26 @@ final class InfluxSinks {
   }
 
   private static InfluxWriter v1(EnvmonConfig config, String url) {
-    String database = config.getString(EnvmonConfig.INFLUX_DATABASE);
     String user = config.getString(EnvmonConfig.INFLUX_USERNAME);
     Secret password = user.isBlank() ? null : Secret.fromEnv(config.getString(EnvmonConfig.INFLUX_PASSWORD_ENV));
-    createDatabase(url, database, user, password);
-    InfluxV1Options.Builder b = InfluxV1Options.builder().url(url).database(database);
+    createDatabase(url, config.getString(EnvmonConfig.INFLUX_DATABASE), user, password);
+    return new InfluxV1Writer(v1Options(config, url, password));
+  }
+
+  /** The 1.x writer's options; {@code password} is null without {@code influx.username}. */
+  static InfluxV1Options v1Options(EnvmonConfig config, String url, Secret password) {
+    InfluxV1Options.Builder b = InfluxV1Options.builder().url(url)
+        .database(config.getString(EnvmonConfig.INFLUX_DATABASE))
+        .gzip(config.getBoolean(EnvmonConfig.INFLUX_GZIP));
     String rp = config.getString(EnvmonConfig.INFLUX_RETENTION_POLICY);
     if (!rp.isBlank()) {
       b.retentionPolicy(rp);
     }
+    String user = config.getString(EnvmonConfig.INFLUX_USERNAME);
     if (!user.isBlank()) {
       b.credentials(user, password);
     }
-    return new InfluxV1Writer(b.build());
+    return b.build();
   }
 
   private static InfluxWriter v2(EnvmonConfig config, String url) {
@@ -73,10 +80,17 @@ final class InfluxSinks {
     String tokenEnv = config.getString(EnvmonConfig.INFLUX_TOKEN_ENV);
     Secret token = System.getenv(tokenEnv) != null || tokenFile.isBlank()
         ? Secret.fromEnv(tokenEnv) : Secret.fromFile(Path.of(tokenFile));
-    return new InfluxV2Writer(InfluxV2Options.builder().url(url)
+    return new InfluxV2Writer(v2Options(config, url, token));
+  }
+
+  /** The 2.x writer's options. */
+  static InfluxV2Options v2Options(EnvmonConfig config, String url, Secret token) {
+    return InfluxV2Options.builder().url(url)
         .org(config.getString(EnvmonConfig.INFLUX_ORG))
         .bucket(config.getString(EnvmonConfig.INFLUX_BUCKET))
-        .token(token).build());
+        .token(token)
+        .gzip(config.getBoolean(EnvmonConfig.INFLUX_GZIP))
+        .build();
   }
 
   /**

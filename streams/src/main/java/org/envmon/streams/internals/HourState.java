@@ -3,8 +3,6 @@ package org.envmon.streams.internals;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -12,15 +10,24 @@ import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * The valid samples of one station-hour, per parameter, kept for the late bound so late data
- * can recompute the hour. Mutable; the store holds its serialized form.
+ * The valid samples of one station-hour, per parameter, as running aggregates, kept for the
+ * late bound so late data can recompute the hour. Constant size per parameter: with minute data
+ * a list of samples made every reading re-read and re-write the whole hour. Mutable; the store
+ * holds its serialized form.
  */
 public final class HourState {
-  public static final Serde<HourState> SERDE = StateSerde.of("hour state", (byte) 1, (out, s) -> write(s, out), HourState::read);
+  public static final Serde<HourState> SERDE = StateSerde.of("hour state", (byte) 2, (out, s) -> write(s, out), HourState::read);
 
-  /** One parameter's samples in the hour. */
+  /**
+   * One parameter's valid samples in the hour, reduced to what {@link HourlyMean} combines them
+   * by. Every aggregate is kept for every parameter, so the state needs no knowledge of how a
+   * parameter is averaged. The sums add in arrival order, as a mean over the sample list did.
+   */
   public static final class Accumulator {
-    private final List<Double> samples = new ArrayList<>();
+    private int count;
+    private double sum;
+    private double energySum;
+    private double max = Double.NEGATIVE_INFINITY;
     private int minutes;
     private final SortedSet<String> flags = new TreeSet<>();
     private int revision = -1;
@@ -29,22 +36,43 @@ public final class HourState {
     void add(double value, boolean valid, int sampleMinutes, Iterable<String> sampleFlags) {
       sampleFlags.forEach(flags::add);
       if (valid) {
-        samples.add(value);
+        count++;
+        sum += value;
+        energySum += HourlyMean.energy(value);
+        max = Math.max(max, value);
         minutes = Math.min(60, minutes + sampleMinutes);
       }
     }
 
     /** Replaces everything with one hourly mean (a feed re-sending an hour corrects it). */
     void replace(double value, boolean valid, int sampleMinutes, Iterable<String> sampleFlags) {
-      samples.clear();
+      count = 0;
+      sum = 0;
+      energySum = 0;
+      max = Double.NEGATIVE_INFINITY;
       minutes = 0;
       flags.clear();
       add(value, valid, sampleMinutes, sampleFlags);
     }
 
-    /** The valid samples, in arrival order. */
-    public List<Double> samples() {
-      return samples;
+    /** Number of valid samples. */
+    public int count() {
+      return count;
+    }
+
+    /** Arithmetic sum of the valid samples. */
+    public double sum() {
+      return sum;
+    }
+
+    /** Sum of the valid samples' sound energies, {@code 10^(L/10)}. */
+    public double energySum() {
+      return energySum;
+    }
+
+    /** Largest valid sample; negative infinity while there is none. */
+    public double max() {
+      return max;
     }
 
     public int minutes() {
@@ -83,10 +111,10 @@ public final class HourState {
     for (Map.Entry<String, Accumulator> e : state.byParameter.entrySet()) {
       Accumulator a = e.getValue();
       out.writeUTF(e.getKey());
-      out.writeInt(a.samples.size());
-      for (double v : a.samples) {
-        out.writeDouble(v);
-      }
+      out.writeInt(a.count);
+      out.writeDouble(a.sum);
+      out.writeDouble(a.energySum);
+      out.writeDouble(a.max);
       out.writeInt(a.minutes);
       out.writeInt(a.revision);
       out.writeInt(a.flags.size());
@@ -101,10 +129,10 @@ public final class HourState {
     int parameters = in.readInt();
     for (int i = 0; i < parameters; i++) {
       Accumulator a = state.accumulator(in.readUTF());
-      int samples = in.readInt();
-      for (int v = 0; v < samples; v++) {
-        a.samples.add(in.readDouble());
-      }
+      a.count = in.readInt();
+      a.sum = in.readDouble();
+      a.energySum = in.readDouble();
+      a.max = in.readDouble();
       a.minutes = in.readInt();
       a.revision = in.readInt();
       int flags = in.readInt();

@@ -1,32 +1,35 @@
 package org.envmon.streams.internals;
 
-import java.util.List;
 import org.envmon.standards.Parameter;
 import org.envmon.standards.noise.Leq;
 
 /**
  * How the samples of one hour combine into the hourly value: sound levels by energy (Leq, GB
- * 3096), the maximum level by its maximum, everything else by the arithmetic mean.
+ * 3096), the maximum level by its maximum, everything else by the arithmetic mean. Works on the
+ * running aggregates of {@link HourState.Accumulator}; the results are those of the same
+ * formulas over the sample list (same terms, summed in the same order).
  */
 public final class HourlyMean {
   private HourlyMean() {}
 
   /** The hourly value of {@code parameter} from its valid samples, or null when there is none. */
-  public static Double of(String parameter, List<Double> samples) {
-    if (samples.isEmpty()) {
+  public static Double of(String parameter, HourState.Accumulator samples) {
+    if (samples.count() == 0) {
       return null;
     }
     Parameter p = Parameter.fromCode(parameter).orElse(null);
     if (p == Parameter.LA || p == Parameter.LEQ) {
-      return Leq.energyMean(samples.stream().mapToDouble(Double::doubleValue).toArray());
+      // Leq.energyMean's final step, on the running energy sum
+      return 10 * Math.log10(samples.energySum() / samples.count());
     }
     if (p == Parameter.LMAX) {
-      return samples.stream().mapToDouble(Double::doubleValue).max().getAsDouble();
+      return samples.max();
     }
-    double sum = 0;
-    for (double v : samples) {
-      sum += v;
-    }
-    return sum / samples.size();
+    return samples.sum() / samples.count();
+  }
+
+  /** One level's sound energy, the term {@link Leq#energyMean} sums. */
+  static double energy(double levelDb) {
+    return Math.pow(10, levelDb / 10.0);
   }
 }

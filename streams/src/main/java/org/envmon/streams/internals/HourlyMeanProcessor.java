@@ -37,7 +37,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
   public static final String NAME = "hourly-means";
   /** Per station: its event-time clock and last arrival. */
   public static final String CLOCKS_STORE = "station-clocks";
-  /** Per station-hour: the samples of every parameter, kept for the late bound. */
+  /** Per station-hour: the running aggregates of every parameter's samples, kept for the late bound. */
   public static final String HOURS_STORE = "hour-samples";
 
   private static final long UNSET = Long.MIN_VALUE;
@@ -206,7 +206,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
     HourState.Accumulator pm25 = state.byParameter().get(Parameter.PM2_5.code());
     HourState.Accumulator pm10 = state.byParameter().get(Parameter.PM10.code());
     boolean pm25AbovePm10 = pm25 != null && pm10 != null && QualityControl.pm25ExceedsPm10(
-        HourlyMean.of(Parameter.PM2_5.code(), pm25.samples()), HourlyMean.of(Parameter.PM10.code(), pm10.samples()));
+        HourlyMean.of(Parameter.PM2_5.code(), pm25), HourlyMean.of(Parameter.PM10.code(), pm10));
     String district = stations.find(station).map(Station::getDistrict).orElse("");
     List<HourlyValue> all = new ArrayList<>();
     List<HourlyValue> emitted = new ArrayList<>();
@@ -228,7 +228,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
     if (pm25AbovePm10) {
       flags.add(QcFlag.PM25_GT_PM10.name());
     }
-    Double mean = HourlyMean.of(parameter, accumulator.samples());
+    Double mean = HourlyMean.of(parameter, accumulator);
     Parameter known = Parameter.fromCode(parameter).orElseThrow();
     boolean valid = mean != null && statistics.hourlyMeanValid(BeijingTime.date(hourStart), accumulator.minutes());
     return HourlyValue.newBuilder()
@@ -239,7 +239,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
         .setHourStart(Instant.ofEpochMilli(hourStart))
         .setValue(mean)
         .setUnit(known.unit())
-        .setSamples(accumulator.samples().size())
+        .setSamples(accumulator.count())
         .setSampleMinutes(accumulator.minutes())
         .setValid(valid)
         .setQcFlags(flags)
