@@ -16,8 +16,8 @@ public final class BenchKeys {
   public static final String SINK_RATE = "sink_envmon_points_per_s";
   public static final String SINK_RAW_RATE = "sink_raw_post_points_per_s";
   public static final String SINK_RATIO = "sink_to_raw_ratio";
-  public static final String SINK_PLAIN_RATE = "sink_envmon_no_gzip_points_per_s";
-  public static final String SINK_PLAIN_RATIO = "sink_no_gzip_to_raw_ratio";
+  public static final String SINK_GZIP_RATE = "sink_envmon_gzip_points_per_s";
+  public static final String SINK_GZIP_RATIO = "sink_gzip_to_raw_ratio";
   public static final String REPLAY_SECONDS = "replay_wall_s";
   public static final String REPLAY_RATE = "replay_readings_per_s";
   public static final String REPLAY_CONSUMED = "replay_readings_consumed";

@@ -300,4 +300,11 @@ class AqiCalculatorTest {
     m.put("O3_8H", 80.0);
     return m;
   }
+
+  @Test
+  void pollutantOfABreakpointColumnDropsOnlyTheAveragingSuffix() {
+    org.assertj.core.api.Assertions.assertThat(java.util.stream.Stream.of("SO2_24H", "SO2_1H", "O3_8H", "PM2_5_24H",
+            "PM2_5", "CO_1H", "NO2").map(AqiCalculator::pollutantOf).toList())
+        .containsExactly("SO2", "SO2", "O3", "PM2_5", "PM2_5", "CO", "NO2");
+  }
 }

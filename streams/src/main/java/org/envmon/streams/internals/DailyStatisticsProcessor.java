@@ -3,11 +3,11 @@ package org.envmon.streams.internals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -15,7 +15,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.Medium;
 import org.envmon.schemas.Station;
@@ -55,7 +54,7 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
   }
 
   public static StoreBuilder<KeyValueStore<String, DayState>> storeBuilder() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), DayState.SERDE);
+    return StateStores.persistent(STORE, DayState.SERDE);
   }
 
   @Override
@@ -69,29 +68,30 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
   @Override
   public void process(Record<String, HourBatch> record) {
     HourBatch batch = record.value();
-    Set<String> touched = new LinkedHashSet<>();
+    // a batch's values share their day (one station-hour), so each touched day is read and written once
+    Map<String, DayState> touchedDays = new LinkedHashMap<>();
     for (HourlyValue hour : batch.changed()) {
       if (!DailyAirAggregates.PARAMETERS.contains(hour.getParameter())) {
         continue;
       }
       long hourStart = hour.getHourStart().toEpochMilli();
       String key = StateKeys.timed(batch.stationId(), BeijingTime.dayStart(hourStart));
-      DayState day = days.get(key);
-      if (day == null) {
-        day = new DayState();
-      }
+      DayState day = touchedDays.computeIfAbsent(key, k -> {
+        DayState stored = days.get(k);
+        return stored == null ? new DayState() : stored;
+      });
       day.district(hour.getDistrict());
       day.set(hour.getParameter(), BeijingTime.hourOfDay(hourStart),
           hour.getValid() && hour.getValue() != null ? hour.getValue() : Double.NaN);
-      days.put(key, day);
-      touched.add(key);
     }
-    for (String key : touched) {
-      DayState day = days.get(key);
+    touchedDays.forEach((key, day) -> {
       if (day.revision() >= 0) {
-        emit(batch.stationId(), key, day, record.timestamp()); // a closed day changed: next revision
+        emit(batch.stationId(), key, day, record.timestamp()); // a closed day changed: next revision (emit stores it)
+      } else {
+        days.put(key, day);
       }
-    }
+    });
+    Set<String> touched = touchedDays.keySet();
     closeDays(batch.stationId(), batch.clock(), touched, record.timestamp());
     if (batch.clock() == Long.MAX_VALUE && isAirOrUnknown(batch.stationId())) {
       // end of input: after the station's last days, say so (plan progress closes its days on it)

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,7 +13,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.Medium;
 import org.envmon.schemas.Station;
@@ -61,13 +59,11 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
   }
 
   public static StoreBuilder<KeyValueStore<String, StationClock>> clocksStoreBuilder() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCKS_STORE), Serdes.String(),
-        StationClock.SERDE);
+    return StateStores.persistent(CLOCKS_STORE, StationClock.SERDE);
   }
 
   public static StoreBuilder<KeyValueStore<String, HourState>> hoursStoreBuilder() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOURS_STORE), Serdes.String(),
-        HourState.SERDE);
+    return StateStores.persistent(HOURS_STORE, HourState.SERDE);
   }
 
   @Override
@@ -158,18 +154,28 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
       }
     }
     if (clock != Long.MAX_VALUE) {
-      forgetHoursBefore(station, clock - lateBoundMs - BeijingTime.HOUR_MS);
+      // expired hours are deleted a day at a time: one range scan per station-day, not per hour
+      long bound = BeijingTime.dayStart(clock - lateBoundMs - BeijingTime.HOUR_MS);
+      long previousBound = previousClock == UNSET ? Long.MIN_VALUE
+          : BeijingTime.dayStart(previousClock - lateBoundMs - BeijingTime.HOUR_MS);
+      if (bound > previousBound) {
+        forgetHours(station, previousBound, bound);
+      }
     }
     forward(station, HourlyOutcome.of(HourBatch.tick(station, clock)), timestamp);
   }
 
-  /** Deletes the station's hours starting before {@code bound}: emitted, and beyond the late bound nothing can change them. */
-  private void forgetHoursBefore(String station, long bound) {
+  /**
+   * Deletes the station's hours starting in [{@code from}, {@code bound}): emitted, and beyond the
+   * late bound nothing can change them. Older hours went at earlier calls ({@code from} is
+   * Long.MIN_VALUE when unknown, e.g. the station's first hour after a restart).
+   */
+  private void forgetHours(String station, long from, long bound) {
     if (bound <= 0) {
       return;
     }
     List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, HourState> it = hours.range(StateKeys.timed(station, 0),
+    try (KeyValueIterator<String, HourState> it = hours.range(StateKeys.timed(station, Math.max(0, from)),
         StateKeys.timed(station, bound - 1))) {
       it.forEachRemaining(kv -> expired.add(kv.key));
     }

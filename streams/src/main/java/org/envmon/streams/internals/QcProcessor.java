@@ -1,13 +1,11 @@
 package org.envmon.streams.internals;
 
 import java.util.Optional;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.envmon.schemas.Reading;
 import org.envmon.schemas.Station;
 import org.envmon.streams.EndOfInput;
@@ -38,7 +36,7 @@ public final class QcProcessor implements Processor<String, Reading, String, QcO
   }
 
   public static StoreBuilder<KeyValueStore<String, QcHistory>> storeBuilder() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), QcHistorySerde.SERDE);
+    return StateStores.persistent(STORE, QcHistorySerde.SERDE);
   }
 
   @Override

@@ -2,13 +2,11 @@ package org.envmon.streams.internals;
 
 import java.time.Instant;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.envmon.schemas.Aggregate;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.Medium;
@@ -45,7 +43,7 @@ public final class RollingMeanProcessor implements Processor<String, HourBatch, 
   }
 
   public static StoreBuilder<KeyValueStore<String, RollingRing>> storeBuilder() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), RollingRing.SERDE);
+    return StateStores.persistent(STORE, RollingRing.SERDE);
   }
 
   @Override

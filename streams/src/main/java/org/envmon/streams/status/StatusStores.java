@@ -1,12 +1,11 @@
 package org.envmon.streams.status;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
+import org.envmon.streams.internals.StateStores;
 import org.envmon.schemas.topics.Topic;
 import org.envmon.schemas.topics.Topics;
 import org.envmon.streams.internals.alerts.EvaluationInputs;
@@ -56,7 +55,7 @@ public final class StatusStores {
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Topic<String, V> topic) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), topic.valueSerde());
+    return StateStores.persistent(name, topic.valueSerde());
   }
 
   private static <V> Consumed<String, V> consumed(Topic<String, V> topic, String name) {

@@ -1,10 +1,9 @@
 package org.envmon.streams.internals.alerts;
 
 import java.util.Optional;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
+import org.envmon.streams.internals.StateStores;
 
 /**
  * The changelogged store of alert episodes, keyed per (subject, rule), and the one place the
@@ -19,7 +18,7 @@ public final class EpisodeStore {
 
   /** A persistent, changelogged store definition. */
   public static StoreBuilder<KeyValueStore<String, Episode>> builder(String name) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), EpisodeSerde.serde());
+    return StateStores.persistent(name, EpisodeSerde.serde());
   }
 
   /** Judges an observation for one (subject, rule) and persists the new state. */

@@ -3,7 +3,6 @@ package org.envmon.streams.internals.health;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,7 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
+import org.envmon.streams.internals.StateStores;
 import org.envmon.schemas.Alert;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.streams.internals.alerts.AlertRecords;
@@ -46,7 +45,7 @@ public final class StationHealthProcessor implements Processor<String, HourlyVal
   /** A supplier keeping per-station activity in {@code storeName}. */
   public static ProcessorSupplier<String, HourlyValue, String, Alert> supplier(HealthPolicy policy, String storeName) {
     StoreBuilder<KeyValueStore<String, StationActivity>> store =
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName), Serdes.String(), StationActivitySerde.serde());
+        StateStores.persistent(storeName, StationActivitySerde.serde());
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, HourlyValue, String, Alert> get() {

@@ -3,14 +3,13 @@ package org.envmon.streams.internals.noise;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
+import org.envmon.streams.internals.StateStores;
 import org.envmon.schemas.Aggregate;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.Medium;
@@ -47,8 +46,7 @@ public final class NoisePeriodProcessor implements Processor<String, HourBatch, 
   /** A supplier keeping the open period per station|parameter in {@code storeName}. */
   public static ProcessorSupplier<String, HourBatch, String, Aggregate> supplier(NoisePolicy policy,
                                                                                 String storeName) {
-    StoreBuilder<KeyValueStore<String, NoisePeriods>> store = Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(storeName), Serdes.String(), NoisePeriodsSerde.serde());
+    StoreBuilder<KeyValueStore<String, NoisePeriods>> store = StateStores.persistent(storeName, NoisePeriodsSerde.serde());
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, HourBatch, String, Aggregate> get() {

@@ -3,14 +3,13 @@ package org.envmon.streams.internals.plan;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
+import org.envmon.streams.internals.StateStores;
 import org.envmon.standards.aqi.AqiCalculator;
 import org.envmon.standards.aqi.AqiResult;
 import org.envmon.standards.catalog.Catalog;
@@ -46,8 +45,7 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
   /** A supplier keeping each scope's year in {@code storeName}. */
   public static ProcessorSupplier<String, PlanInput, String, ClosedDay> supplier(Catalog catalog, PlanPolicy policy,
                                                                                 String storeName) {
-    StoreBuilder<KeyValueStore<String, YearToDate>> store = Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(storeName), Serdes.String(), YearToDateSerde.serde());
+    StoreBuilder<KeyValueStore<String, YearToDate>> store = StateStores.persistent(storeName, YearToDateSerde.serde());
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, PlanInput, String, ClosedDay> get() {
@@ -76,8 +74,8 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
       ytd = YearToDate.empty();
     }
     if (ytd.closed(in.date())) {
-      LOG.warn("{} {} of {} for {} arrived after {}'s day was closed for plan progress; not counted",
-          in.input(), in.value(), in.stationId(), in.date(), in.scope());
+      LOG.warn("daily values {} of {} for {} arrived after {}'s day was closed for plan progress; not counted",
+          in.values(), in.stationId(), in.date(), in.scope());
       return;
     }
     ytd = ytd.with(in);

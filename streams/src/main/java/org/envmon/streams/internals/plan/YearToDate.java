@@ -67,7 +67,11 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
           openDays, stations);
     }
     NavigableMap<LocalDate, DistrictDay> days = new TreeMap<>(openDays);
-    days.put(in.date(), days.getOrDefault(in.date(), DistrictDay.empty()).with(in.input(), in.stationId(), in.value()));
+    DistrictDay day = days.getOrDefault(in.date(), DistrictDay.empty());
+    for (Map.Entry<String, Double> value : in.values().entrySet()) {
+      day = day.with(value.getKey(), in.stationId(), value.getValue());
+    }
+    days.put(in.date(), day);
     Map<String, LocalDate> stations = new HashMap<>(stationDays);
     // a station delivering again after its end-of-input marker is back in the count
     stations.merge(in.stationId(), in.date(), (a, b) -> a.equals(LocalDate.MAX) || b.isAfter(a) ? b : a);

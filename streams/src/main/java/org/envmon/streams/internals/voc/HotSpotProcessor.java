@@ -4,14 +4,13 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
+import org.envmon.streams.internals.StateStores;
 import org.envmon.schemas.Alert;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.streams.internals.alerts.AlertPolicy;
@@ -51,8 +50,7 @@ public final class HotSpotProcessor implements Processor<String, HourlyValue, St
   /** A supplier with its baseline and alert-state stores. */
   public static ProcessorSupplier<String, HourlyValue, String, Alert> supplier(HotSpotPolicy policy, AlertPolicy alerts,
                                                                               String baselineStore, String episodeStore) {
-    StoreBuilder<KeyValueStore<String, HourlyBaseline>> baseline = Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(baselineStore), Serdes.String(), HourlyBaselineSerde.serde());
+    StoreBuilder<KeyValueStore<String, HourlyBaseline>> baseline = StateStores.persistent(baselineStore, HourlyBaselineSerde.serde());
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, HourlyValue, String, Alert> get() {

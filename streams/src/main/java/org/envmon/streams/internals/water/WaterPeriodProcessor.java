@@ -3,14 +3,13 @@ package org.envmon.streams.internals.water;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
+import org.envmon.streams.internals.StateStores;
 import org.envmon.schemas.Aggregate;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.Medium;
@@ -49,8 +48,7 @@ public final class WaterPeriodProcessor implements Processor<String, HourBatch, 
   /** A supplier keeping each section's open period in {@code storeName}. */
   public static ProcessorSupplier<String, HourBatch, String, Aggregate> supplier(Catalog catalog, WaterPolicy policy,
                                                                                   String storeName) {
-    StoreBuilder<KeyValueStore<String, WaterPeriods>> store = Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(storeName), Serdes.String(), WaterPeriodsSerde.serde());
+    StoreBuilder<KeyValueStore<String, WaterPeriods>> store = StateStores.persistent(storeName, WaterPeriodsSerde.serde());
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, HourBatch, String, Aggregate> get() {

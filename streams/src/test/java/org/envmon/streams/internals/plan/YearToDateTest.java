@@ -52,17 +52,17 @@ class YearToDateTest {
   @Test
   void serdeRoundTrip() {
     YearToDate y = YearToDate.empty().close(D.minusDays(1), 160.0, aqi(210, 5))
-        .with(new PlanInput("东城", "Dongsi", D, "PM2_5", 42.0));
+        .with(new PlanInput("东城", "Dongsi", D, Map.of("PM2_5", 42.0, "O3_8H", 101.0)));
     byte[] bytes = YearToDateSerde.serde().serializer().serialize("t", y);
     assertThat(YearToDateSerde.serde().deserializer().deserialize("t", bytes)).isEqualTo(y);
   }
 
   private static PlanInput pm25(String station, LocalDate date) {
-    return new PlanInput("东城", station, date, "PM2_5", 40.0);
+    return new PlanInput("东城", station, date, Map.of("PM2_5", 40.0));
   }
 
   private static PlanInput ended(String station) {
-    return new PlanInput("东城", station, LocalDate.MAX, PlanInput.END_OF_INPUT, 0);
+    return PlanInput.endOfInput("东城", station);
   }
 
   @Test
