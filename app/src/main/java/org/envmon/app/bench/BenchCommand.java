@@ -306,7 +306,7 @@ public final class BenchCommand implements Callable<Integer> {
       return;
     }
     out.println("bench: replay: " + dataDir + " end to end into InfluxDB (database " + ReplayBench.DATABASE + ")");
-    ReplayBench.Result result = ReplayBench.run(dataDir, stationsFile, influx.get(), commitInterval,
+    ReplayBench.Result result = ReplayBench.run(dataDir, stationsFile, influx.get(), commitInterval, threads,
         replayTimeout, out);
     String note = String.format(Locale.ROOT, "%,d readings", result.readings())
         + (result.finished() ? "" : String.format(Locale.ROOT, "; NOT finished, gave up with %,d records left",

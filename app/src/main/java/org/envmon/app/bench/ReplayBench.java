@@ -51,8 +51,8 @@ final class ReplayBench {
   }
 
   /** Replays and waits at most {@code timeout} after the feed for the pipeline to finish. */
-  static Result run(Path data, Path stationsFile, String influxUrl, Duration commitInterval, Duration timeout,
-                    PrintStream out) throws InterruptedException {
+  static Result run(Path data, Path stationsFile, String influxUrl, Duration commitInterval, int threads,
+                    Duration timeout, PrintStream out) throws InterruptedException {
     try (BenchDirectory dir = BenchDirectory.create("envmon-bench-replay-");
          EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(BrokerOptions.builder()
              .dataDir(dir.path().resolve("kafka")).brokerPort(0).controllerPort(0).build())) {
@@ -60,6 +60,7 @@ final class ReplayBench {
       settings.put(EnvmonConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers());
       settings.put(EnvmonConfig.STREAMS_STATE_DIR, dir.path().resolve("streams").toString());
       settings.put(EnvmonConfig.STREAMS_COMMIT_INTERVAL_MS, Long.toString(commitInterval.toMillis()));
+      settings.put(EnvmonConfig.STREAMS_THREADS, Integer.toString(threads));
       settings.put(EnvmonConfig.STATIONS_FILE, stationsFile.toString());
       settings.put(EnvmonConfig.INFLUX_URL, influxUrl);
       settings.put(EnvmonConfig.INFLUX_API, "v1");
