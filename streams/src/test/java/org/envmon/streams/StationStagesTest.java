@@ -144,4 +144,17 @@ class StationStagesTest {
       assertThat(hour.getMissing()).contains("SO2");
     }
   }
+
+  @Test
+  void aOneHourExceedanceIsJudgedInTheCoreWithoutAnotherTopicHop() {
+    try (AirDriver d = new AirDriver(stateDir)) {
+      d.pipe(reading(STATION, Medium.AIR, "O3", DAY, 0, 400, "ug/m3"));
+      d.pipe(reading(STATION, Medium.AIR, "O3", DAY, 1, 100, "ug/m3"));
+
+      // GB 3095-2012 Table 1: O3 1-h mean, grade II limit 200 ug/m3; 400 is twice it (critical)
+      assertThat(d.alerts.readValuesToList()).filteredOn(a -> a.getRuleId().contains("O3"))
+          .extracting(Alert::getRuleId, a -> a.getState().name(), Alert::getObserved, Alert::getThreshold)
+          .containsExactly(tuple("GB3095-2012.O3.HOUR_MEAN.II", "OPEN", 400.0, 200.0));
+    }
+  }
 }

@@ -78,11 +78,6 @@ record AlertTransitions(List<Transition> transitions) {
     return byTransition;
   }
 
-  /** The transitions of every rule but {@code ruleId} (alert ids are {@code subject|rule id|episode start}). */
-  AlertTransitions excludingRule(String ruleId) {
-    return new AlertTransitions(transitions.stream().filter(t -> !t.alertId().contains("|" + ruleId + "|")).toList());
-  }
-
   int size() {
     return transitions.size();
   }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.envmon.testkit.InfluxDbServer;
 
 /**
@@ -45,17 +44,6 @@ record PointSet(String measurement, Map<String, Map<String, Object>> points) {
       points.put(identity.toString(), fields);
     }
     return new PointSet(measurement, points);
-  }
-
-  /** The points whose identity passes {@code filter}, named {@code name}. */
-  PointSet select(String name, Predicate<String> filter) {
-    Map<String, Map<String, Object>> selected = new TreeMap<>();
-    points.forEach((id, fields) -> {
-      if (filter.test(id)) {
-        selected.put(id, fields);
-      }
-    });
-    return new PointSet(name, selected);
   }
 
   int size() {

@@ -5,12 +5,14 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.Reading;
 import org.envmon.schemas.topics.Topic;
 import org.envmon.schemas.topics.Topics;
 import org.envmon.standards.air.AirStatistics;
 import org.envmon.standards.aqi.AqiCalculator;
 import org.envmon.streams.StreamsSettings;
+import org.envmon.streams.internals.alerts.AlertsTopology;
 import org.envmon.streams.internals.alerts.EvaluationSettings;
 import org.envmon.streams.internals.health.HealthTopology;
 import org.envmon.streams.internals.noise.NoiseTopology;
@@ -20,10 +22,10 @@ import org.envmon.streams.qc.QualityControl;
 
 /**
  * The core sub-topology: QC and hourly values of every medium (to envmon.hourly), then for air
- * the rolling means, daily statistics and hourly and daily AQI; and the stages that need one
- * station's hours in order with its clock: station health, noise periods, water periods, and the
- * plan-progress inputs (repartitioned by district from here). All run in the readings' task
- * (key = station id).
+ * the rolling means, daily statistics and hourly and daily AQI; the 1-hour rules (one
+ * exactly-once hop from reading to alert); and the stages that need one station's hours in order
+ * with its clock: station health, noise periods, water periods, and the plan-progress inputs
+ * (repartitioned by district from here). All run in the readings' task (key = station id).
  */
 public final class CoreTopology {
   private CoreTopology() {}
@@ -79,7 +81,10 @@ public final class CoreTopology {
     // Stages that need a station's hours or days in order, with its clock ticks (end of input and
     // silent stations included), run here on the station-keyed streams rather than on the topics.
     EvaluationSettings evaluation = settings.evaluation();
-    HealthTopology.addTo(batches, evaluation);
+    KStream<String, HourlyValue> stationHourly = batches.flatMapValues(HourBatch::changed,
+        Named.as("station-hourly-values"));
+    AlertsTopology.addHourlyRulesTo(stationHourly, evaluation);
+    HealthTopology.addTo(stationHourly, evaluation);
     NoiseTopology.addTo(batches, evaluation);
     WaterTopology.addTo(batches, evaluation);
     PlanTopology.addTo(days, evaluation);

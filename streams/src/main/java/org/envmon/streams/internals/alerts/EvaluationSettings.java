@@ -78,13 +78,13 @@ public record EvaluationSettings(Catalog catalog, AlertPolicy alerts, HealthPoli
 
     /** Re-dates every observation to {@code year}'s plan targets; null judges each year by its own. */
     public Builder asYear(Integer year) {
-      this.plan = new PlanPolicy(year, plan.graceDays());
+      this.plan = new PlanPolicy(year, plan.graceDays(), plan.silentAfter());
       return this;
     }
 
     /** Days a district's day stays open for late station values (see {@link PlanPolicy#graceDays()}). */
     public Builder planGraceDays(int days) {
-      this.plan = new PlanPolicy(plan.asYear(), days);
+      this.plan = new PlanPolicy(plan.asYear(), days, plan.silentAfter());
       return this;
     }
 

@@ -5,8 +5,8 @@ import org.envmon.streams.internals.voc.VocTopology;
 
 /**
  * The evaluation stages that read the topics the core writes: standards alerts on every
- * aggregate, hourly value and AQI, and VOCs hot spots. (Station health, noise and water periods
- * and plan progress need a station's data in order with its clock, so
+ * aggregate and daily AQI, and VOCs hot spots. (1-hour rules, station health, noise and water
+ * periods and plan progress run on a station's own data in order, with its clock, so
  * {@link org.envmon.streams.internals.CoreTopology} runs them on its station-keyed streams.) The
  * builder must already hold {@link org.envmon.streams.internals.StationsStore}.
  */

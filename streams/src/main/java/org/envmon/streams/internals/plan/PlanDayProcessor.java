@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Per scope (input keyed by district or "city"): collects the stations' daily values into open
- * days; a day closes once every station of the scope has delivered a later day (or the newest
- * day is more than {@link PlanPolicy#graceDays()} days ahead of it). Closing a day computes the
+ * days; a day closes once every station of the scope has delivered a later day (a station silent
+ * for {@link PlanPolicy#silentAfter()} of wall-clock time holds it only until the newest day is
+ * more than {@link PlanPolicy#graceDays()} days ahead). Closing a day computes the
  * scope PM2.5 (mean of the stations' daily means) and the scope AQI (HJ 633 daily AQI of the
  * station-mean concentrations) and forwards the closed day with its year-to-date progress.
  */
@@ -29,6 +30,8 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
 
   private final AqiCalculator aqi;
   private final int graceDays;
+  private final long silentAfterMs;
+  private long watchingSince;
   private final PlanProgressCalculator calculator;
   private final String storeName;
   private ProcessorContext<String, ClosedDay> context;
@@ -38,6 +41,7 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
   private PlanDayProcessor(Catalog catalog, PlanPolicy policy, String storeName) {
     this.aqi = new AqiCalculator(catalog);
     this.graceDays = policy.graceDays();
+    this.silentAfterMs = policy.silentAfter().toMillis();
     this.calculator = new PlanProgressCalculator(catalog, policy);
     this.storeName = storeName;
   }
@@ -64,6 +68,7 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
     this.context = context;
     this.store = context.getStateStore(storeName);
     this.stations = StationsStore.of(context);
+    this.watchingSince = context.currentSystemTimeMs();
   }
 
   @Override
@@ -78,8 +83,11 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
           in.values(), in.stationId(), in.date(), in.scope());
       return;
     }
-    ytd = ytd.with(in);
-    for (Map.Entry<LocalDate, DistrictDay> open : ytd.closable(stations.airStationsOf(in.scope()), graceDays)) {
+    long now = context.currentSystemTimeMs();
+    ytd = ytd.with(in, now);
+    YearToDate.Activity activity = new YearToDate.Activity(now, watchingSince, silentAfterMs);
+    for (Map.Entry<LocalDate, DistrictDay> open : ytd.closable(stations.airStationsOf(in.scope()), graceDays,
+        activity)) {
       LocalDate day = open.getKey();
       Map<String, Double> means = open.getValue().means();
       AqiResult dayAqi = aqi.daily(day, means);

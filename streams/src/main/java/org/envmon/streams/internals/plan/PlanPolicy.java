@@ -1,21 +1,30 @@
 package org.envmon.streams.internals.plan;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * How plan progress is judged.
  *
- * @param asYear    re-date every observation to this plan year (a replay of 2013-2017 data judged
- *                  by the 2026 targets), or null to judge each year by its own targets
- * @param graceDays how far (days) the scope's newest day may run ahead of a station that has
- *                  not moved past an open day before that day closes without it: a day closes
- *                  as soon as every station of the scope delivered a later day, or once a value
- *                  graceDays + 1 days later arrives (0-60), so one silent station cannot hold
- *                  the scope open forever
+ * @param asYear      re-date every observation to this plan year (a replay of 2013-2017 data
+ *                    judged by the 2026 targets), or null to judge each year by its own targets
+ * @param graceDays   how far (days) the scope's newest day may run ahead of a <em>silent</em>
+ *                    station that has not moved past an open day before that day closes without
+ *                    it (0-60): a day closes as soon as every station of the scope delivered a
+ *                    later day; a silent station holds it for at most graceDays more days
+ * @param silentAfter wall-clock time without a value after which a station counts as silent; a
+ *                    station still delivering holds its days open however far behind it runs (in
+ *                    a full-speed replay partitions drift apart by months)
  */
-public record PlanPolicy(Integer asYear, int graceDays) {
-  /** Each year judged by its own targets; a silent station holds a day open for at most 7 days. */
-  public static final PlanPolicy DEFAULT = new PlanPolicy(null, 7);
+public record PlanPolicy(Integer asYear, int graceDays, Duration silentAfter) {
+  /** Each year judged by its own targets; a station silent for 2 h holds a day open for at most 7 days. */
+  public static final PlanPolicy DEFAULT = new PlanPolicy(null, 7, Duration.ofHours(2));
 
   public PlanPolicy {
+    Objects.requireNonNull(silentAfter, "silentAfter");
+    if (silentAfter.isNegative() || silentAfter.isZero()) {
+      throw new IllegalArgumentException("plan silentAfter must be positive, got " + silentAfter);
+    }
     if (asYear != null && (asYear < 2000 || asYear > 2100)) {
       throw new IllegalArgumentException("as-year must be a plan year between 2000 and 2100, got " + asYear);
     }

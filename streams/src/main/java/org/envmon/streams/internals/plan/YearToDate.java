@@ -27,11 +27,14 @@ import org.envmon.standards.aqi.AqiResult;
  *                   worse (AQI above 150), oldest first; empty after a cleaner day
  * @param openDays   days not closed yet, by date
  * @param stationDays newest day each station of the scope has delivered a value for: a day
- *                    closes only once every station has moved past it
+ *                    closes only once every station has moved past it ({@link LocalDate#MAX}
+ *                    after the station's end of input)
+ * @param stationArrivals wall-clock millis of each station's latest value, to tell a silent
+ *                    station from one that runs behind
  */
 public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays, int goodDays, int heavyDays,
                          LocalDate lastClosed, List<Integer> pollutedRun, NavigableMap<LocalDate, DistrictDay> openDays,
-                         Map<String, LocalDate> stationDays) {
+                         Map<String, LocalDate> stationDays, Map<String, Long> stationArrivals) {
   /** Highest AQI level of a good day (优 and 良). */
   static final int LAST_GOOD_LEVEL = 2;
   /** First AQI level of a polluted day counted in a warning run (中度污染). */
@@ -43,11 +46,12 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
     pollutedRun = List.copyOf(pollutedRun);
     openDays = new TreeMap<>(Objects.requireNonNull(openDays, "openDays"));
     stationDays = Map.copyOf(Objects.requireNonNull(stationDays, "stationDays"));
+    stationArrivals = Map.copyOf(Objects.requireNonNull(stationArrivals, "stationArrivals"));
   }
 
   /** Nothing seen yet. */
   public static YearToDate empty() {
-    return new YearToDate(0, 0, 0, 0, 0, 0, null, List.of(), new TreeMap<>(), Map.of());
+    return new YearToDate(0, 0, 0, 0, 0, 0, null, List.of(), new TreeMap<>(), Map.of(), Map.of());
   }
 
   /** Whether a day was closed already (its late values can no longer be counted). */
@@ -56,15 +60,17 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
   }
 
   /**
-   * The state with a station value added to its open day; an end-of-input marker instead marks
-   * the station as past every day.
+   * The state with a station value, arrived at wall-clock {@code wallNow}, added to its open day;
+   * an end-of-input marker instead marks the station as past every day.
    */
-  public YearToDate with(PlanInput in) {
+  public YearToDate with(PlanInput in, long wallNow) {
+    Map<String, Long> arrivals = new HashMap<>(stationArrivals);
+    arrivals.put(in.stationId(), wallNow);
     if (in.endOfInput()) {
       Map<String, LocalDate> stations = new HashMap<>(stationDays);
       stations.put(in.stationId(), LocalDate.MAX);
       return new YearToDate(dataYear, pm25Sum, pm25Days, aqiDays, goodDays, heavyDays, lastClosed, pollutedRun,
-          openDays, stations);
+          openDays, stations, arrivals);
     }
     NavigableMap<LocalDate, DistrictDay> days = new TreeMap<>(openDays);
     DistrictDay day = days.getOrDefault(in.date(), DistrictDay.empty());
@@ -76,19 +82,22 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
     // a station delivering again after its end-of-input marker is back in the count
     stations.merge(in.stationId(), in.date(), (a, b) -> a.equals(LocalDate.MAX) || b.isAfter(a) ? b : a);
     return new YearToDate(dataYear, pm25Sum, pm25Days, aqiDays, goodDays, heavyDays, lastClosed, pollutedRun, days,
-        stations);
+        stations, arrivals);
   }
 
   /**
    * Open days that can close, oldest first: days every expected station of the scope has moved
-   * past (stations' partitions advance at different speeds, a replay most of all), and days more
-   * than {@code maxLagDays} before the newest day seen, so that one silent station cannot hold
-   * the scope open forever. Once input has ended for every station seen (end-of-input markers),
-   * every open day closes, even if a registered station never delivered.
+   * past. A station that runs behind but still delivers holds its days (stations' partitions
+   * advance at different speeds, a replay most of all); a station silent on the wall clock holds
+   * them no more than {@code maxLagDays} behind the newest day seen, so that it cannot hold the
+   * scope open forever. A registered station that never delivered counts as silent from
+   * {@code watchingSince}. Once input has ended for every station (end-of-input markers), every
+   * open day closes.
    *
    * @param expected the scope's stations (from the registry); the stations seen so far when empty
+   * @param activity the wall clock now, when this instance started watching, and the silence
    */
-  public List<Map.Entry<LocalDate, DistrictDay>> closable(Set<String> expected, int maxLagDays) {
+  public List<Map.Entry<LocalDate, DistrictDay>> closable(Set<String> expected, int maxLagDays, Activity activity) {
     if (stationDays.isEmpty()) {
       return List.of();
     }
@@ -96,13 +105,36 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
     if (delivering.isEmpty()) {
       return new ArrayList<>(openDays.entrySet());
     }
-    Set<String> stations = expected.isEmpty() ? stationDays.keySet() : expected;
-    LocalDate slowest = stations.stream().map(s -> stationDays.getOrDefault(s, LocalDate.MIN))
-        .min(LocalDate::compareTo).orElse(LocalDate.MIN);
     LocalDate newest = Collections.max(delivering);
-    LocalDate bound = newest.minusDays(maxLagDays);
-    LocalDate before = slowest.isAfter(bound) ? slowest : bound;
+    LocalDate graceBound = newest.minusDays(maxLagDays);
+    LocalDate before = LocalDate.MAX;
+    for (String station : expected.isEmpty() ? stationDays.keySet() : expected) {
+      LocalDate passed = stationDays.getOrDefault(station, LocalDate.MIN);
+      if (passed.equals(LocalDate.MAX)) {
+        continue; // its input has ended
+      }
+      boolean silent = activity.silent(stationArrivals.get(station));
+      LocalDate limit = silent && passed.isBefore(graceBound) ? graceBound : passed;
+      before = limit.isBefore(before) ? limit : before;
+    }
+    if (before.equals(LocalDate.MAX)) {
+      before = newest; // only unregistered stations deliver: close what they have passed
+    }
     return new ArrayList<>(openDays.headMap(before, false).entrySet());
+  }
+
+  /**
+   * When a station counts as silent.
+   *
+   * @param wallNow       wall-clock millis now
+   * @param watchingSince wall-clock millis this instance started (the start of a never-seen station's silence)
+   * @param silentAfterMs silence after which a station no longer holds days open beyond the grace
+   */
+  public record Activity(long wallNow, long watchingSince, long silentAfterMs) {
+    boolean silent(Long lastArrival) {
+      long since = lastArrival == null ? watchingSince : Math.max(lastArrival, watchingSince);
+      return wallNow - since >= silentAfterMs;
+    }
   }
 
   /**
@@ -138,6 +170,6 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
     }
     NavigableMap<LocalDate, DistrictDay> days = new TreeMap<>(openDays);
     days.remove(day);
-    return new YearToDate(day.getYear(), sum, pDays, aDays, good, heavy, day, run, days, stationDays);
+    return new YearToDate(day.getYear(), sum, pDays, aDays, good, heavy, day, run, days, stationDays, stationArrivals);
   }
 }

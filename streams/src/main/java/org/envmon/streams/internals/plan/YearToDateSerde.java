@@ -18,7 +18,7 @@ final class YearToDateSerde {
   private YearToDateSerde() {}
 
   static Serde<YearToDate> serde() {
-    return StateSerde.of("plan year-to-date", (byte) 2, YearToDateSerde::write, YearToDateSerde::read);
+    return StateSerde.of("plan year-to-date", (byte) 3, YearToDateSerde::write, YearToDateSerde::read);
   }
 
   private static void write(DataOutputStream out, YearToDate y) throws IOException {
@@ -50,6 +50,11 @@ final class YearToDateSerde {
     for (Map.Entry<String, LocalDate> station : y.stationDays().entrySet()) {
       out.writeUTF(station.getKey());
       out.writeLong(station.getValue().toEpochDay());
+    }
+    out.writeInt(y.stationArrivals().size());
+    for (Map.Entry<String, Long> station : y.stationArrivals().entrySet()) {
+      out.writeUTF(station.getKey());
+      out.writeLong(station.getValue());
     }
   }
 
@@ -88,7 +93,12 @@ final class YearToDateSerde {
     for (int s = 0; s < stationCount; s++) {
       stationDays.put(in.readUTF(), LocalDate.ofEpochDay(in.readLong()));
     }
+    int arrivalCount = in.readInt();
+    Map<String, Long> arrivals = new TreeMap<>();
+    for (int s = 0; s < arrivalCount; s++) {
+      arrivals.put(in.readUTF(), in.readLong());
+    }
     return new YearToDate(year, sum, pDays, aDays, good, heavy, last == NO_DAY ? null : LocalDate.ofEpochDay(last), run,
-        days, stationDays);
+        days, stationDays, arrivals);
   }
 }

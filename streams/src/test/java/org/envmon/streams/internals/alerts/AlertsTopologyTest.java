@@ -30,7 +30,10 @@ class AlertsTopologyTest {
 
   private EvaluationHarness start(AlertPolicy policy) {
     EvaluationSettings settings = EvaluationSettings.builder(CATALOG).alerts(policy).build();
-    harness = new EvaluationHarness(stateDir, (builder, inputs) -> AlertsTopology.addTo(inputs, settings));
+    harness = new EvaluationHarness(stateDir, (builder, inputs) -> {
+      AlertsTopology.addTo(inputs, settings);
+      AlertsTopology.addHourlyRulesTo(inputs.hourly(), settings);
+    });
     harness.stations.pipeInput("Dongsi", airStation("Dongsi", "东城"));
     return harness;
   }

@@ -46,7 +46,7 @@ class EvaluationTopologyTest {
         .noneMatch(n -> n.startsWith("KSTREAM-") || n.startsWith("KTABLE-"));
     Set<String> stores = nodes.stream().filter(n -> n instanceof TopologyDescription.Processor)
         .flatMap(n -> ((TopologyDescription.Processor) n).stores().stream()).collect(Collectors.toSet());
-    assertThat(stores).containsExactlyInAnyOrder("alerts-aggregate-state", "alerts-hourly-state", "alerts-aqi-state",
+    assertThat(stores).containsExactlyInAnyOrder("alerts-aggregate-state", "alerts-aqi-state",
         "voc-hot-spot-baseline", "voc-hot-spot-state", "noise-open-period");
     Set<String> topics = nodes.stream().filter(n -> n instanceof TopologyDescription.Sink)
         .map(n -> ((TopologyDescription.Sink) n).topic()).collect(Collectors.toSet());

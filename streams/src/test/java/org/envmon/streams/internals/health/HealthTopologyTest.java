@@ -10,7 +10,6 @@ import org.envmon.schemas.Alert;
 import org.envmon.schemas.Medium;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.streams.internals.alerts.EvaluationHarness;
-import org.envmon.streams.internals.alerts.StationKeyedInputs;
 import org.envmon.streams.internals.alerts.EvaluationSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +27,7 @@ class HealthTopologyTest {
   @BeforeEach
   void start() {
     EvaluationSettings settings = EvaluationSettings.builder(Catalog.builtIn()).build();
-    harness = new EvaluationHarness(dir, (builder, inputs) -> HealthTopology.addTo(StationKeyedInputs.hourBatches(inputs), settings));
+    harness = new EvaluationHarness(dir, (builder, inputs) -> HealthTopology.addTo(inputs.hourly(), settings));
     harness.stations.pipeInput("Dongsi", EvaluationHarness.airStation("Dongsi", "东城"));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.envmon.schemas.Aggregate;
@@ -80,6 +81,7 @@ class PlanTopologyTest {
     register("M1", "M2");
     pm25("M1", "2015-01-01", 10);
     pm25("M2", "2015-01-01", 30);
+    harness.driver().advanceWallClockTime(Duration.ofHours(3)); // M2 delivers nothing more: silent after 2 h
     pm25("M1", "2015-01-02", 10);
     pm25("M1", "2015-01-03", 10);
     assertThat(harness.planProgress.readValuesToList()).isEmpty();
@@ -96,6 +98,7 @@ class PlanTopologyTest {
     start(2026);
     pm25("M1", "2015-01-01", 10);
     pm25("M2", "2015-01-01", 30); // district day 1: mean 20
+    harness.driver().advanceWallClockTime(Duration.ofHours(3)); // M2 reports no more: silent, no grace
     pm25("M1", "2015-01-02", 40); // closes day 1
     pm25("M1", "2015-01-03", 5);  // closes day 2: YTD (20 + 40) / 2 = 30 > 26
     pm25("M1", "2015-01-04", 5);  // closes day 3: YTD 65 / 3 = 21.7
@@ -135,6 +138,7 @@ class PlanTopologyTest {
     pm25("M1", "2015-01-02", 20);
     pm25("M2", "2015-01-01", 30); // late, but day 1 is still open
     assertThat(harness.planProgress.isEmpty()).isTrue();
+    harness.driver().advanceWallClockTime(Duration.ofHours(3)); // then M2 falls silent
     pm25("M1", "2015-01-03", 20); // closes day 1 only
     assertThat(harness.planProgress.readValuesToList())
         .filteredOn(p -> p.getScope().equals(MIYUN) && p.getTarget().equals("pm25_annual"))
@@ -168,5 +172,21 @@ class PlanTopologyTest {
     assertThat(harness.planProgress.readValuesToList())
         .filteredOn(p -> p.getScope().equals(MIYUN) && p.getTarget().equals("heavy_days"))
         .extracting(PlanProgress::getActual).containsExactly(1.0, 2.0, 2.0);
+  }
+
+  @Test
+  void aStationThatStillDeliversHoldsItsDaysHoweverFarBehindItRuns() {
+    start(2026, 2);
+    register("M1", "M2");
+    for (int d = 1; d <= 20; d++) {
+      pm25("M1", String.format("2015-01-%02d", d), 10); // M1's partition races 20 days ahead
+    }
+    pm25("M2", "2015-01-01", 30);
+    assertThat(harness.planProgress.readValuesToList()).as("M2 delivers: no day closes without it").isEmpty();
+    pm25("M2", "2015-01-02", 50);
+
+    assertThat(harness.planProgress.readValuesToList())
+        .filteredOn(p -> p.getScope().equals(MIYUN) && p.getTarget().equals("pm25_annual"))
+        .extracting(PlanProgress::getAsOf, PlanProgress::getActual).containsExactly(tuple(day("2015-01-01"), 20.0));
   }
 }

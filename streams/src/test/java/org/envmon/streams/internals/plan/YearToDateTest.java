@@ -52,10 +52,13 @@ class YearToDateTest {
   @Test
   void serdeRoundTrip() {
     YearToDate y = YearToDate.empty().close(D.minusDays(1), 160.0, aqi(210, 5))
-        .with(new PlanInput("东城", "Dongsi", D, Map.of("PM2_5", 42.0, "O3_8H", 101.0)));
+        .with(new PlanInput("东城", "Dongsi", D, Map.of("PM2_5", 42.0, "O3_8H", 101.0)), 1_000L);
     byte[] bytes = YearToDateSerde.serde().serializer().serialize("t", y);
     assertThat(YearToDateSerde.serde().deserializer().deserialize("t", bytes)).isEqualTo(y);
   }
+
+  /** Every station delivered moments ago (wall clock 0, silence after 2 h). */
+  private static final YearToDate.Activity ACTIVE = new YearToDate.Activity(0, 0, 7_200_000L);
 
   private static PlanInput pm25(String station, LocalDate date) {
     return new PlanInput("东城", station, date, Map.of("PM2_5", 40.0));
@@ -67,21 +70,37 @@ class YearToDateTest {
 
   @Test
   void endOfInputOfEveryStationSeenClosesEveryOpenDay() {
-    YearToDate y = YearToDate.empty().with(pm25("A", D)).with(pm25("B", D)).with(pm25("A", D.plusDays(1)));
-    assertThat(y.closable(java.util.Set.of("A", "B", "C"), 7)).as("B is still on day D").isEmpty();
-    YearToDate aEnded = y.with(ended("A"));
-    assertThat(aEnded.closable(java.util.Set.of("A", "B", "C"), 7)).as("B has not ended; C never delivered").isEmpty();
-    assertThat(aEnded.with(ended("B")).closable(java.util.Set.of("A", "B", "C"), 7)).extracting(Map.Entry::getKey)
+    YearToDate y = YearToDate.empty().with(pm25("A", D), 0).with(pm25("B", D), 0).with(pm25("A", D.plusDays(1)), 0);
+    assertThat(y.closable(java.util.Set.of("A", "B", "C"), 7, ACTIVE)).as("B is still on day D").isEmpty();
+    YearToDate aEnded = y.with(ended("A"), 0);
+    assertThat(aEnded.closable(java.util.Set.of("A", "B", "C"), 7, ACTIVE)).as("B has not ended; C never delivered").isEmpty();
+    assertThat(aEnded.with(ended("B"), 0).closable(java.util.Set.of("A", "B", "C"), 7, ACTIVE)).extracting(Map.Entry::getKey)
         .containsExactly(D, D.plusDays(1));
   }
 
   @Test
   void anEndedStationDoesNotStretchTheGraceAndCountsAgainWhenItDeliversAgain() {
-    YearToDate y = YearToDate.empty().with(pm25("A", D)).with(pm25("B", D.minusDays(20))).with(ended("A"));
-    assertThat(y.closable(java.util.Set.of("A", "B"), 7))
+    YearToDate y = YearToDate.empty().with(pm25("A", D), 0).with(pm25("B", D.minusDays(20)), 0).with(ended("A"), 0);
+    assertThat(y.closable(java.util.Set.of("A", "B"), 7, ACTIVE))
         .as("A's end is no day: B, still delivering, is not 7 days behind anything, so its day D-20 stays open")
         .isEmpty();
-    YearToDate again = y.with(pm25("A", D.plusDays(1)));
+    YearToDate again = y.with(pm25("A", D.plusDays(1)), 0);
     assertThat(again.stationDays()).containsEntry("A", D.plusDays(1));
+  }
+
+  @Test
+  void aStationFarBehindHoldsItsDaysWhileItDeliversAndNoLongerThanTheGraceOnceSilent() {
+    YearToDate y = YearToDate.empty().with(pm25("A", D), 0).with(pm25("B", D.minusDays(20)), 0)
+        .with(pm25("B", D.minusDays(19)), 0);
+    assertThat(y.closable(java.util.Set.of("A", "B"), 7, ACTIVE)).extracting(Map.Entry::getKey)
+        .as("B delivers, 20 days behind A: only the day B has passed closes").containsExactly(D.minusDays(20));
+    YearToDate.Activity bSilent = new YearToDate.Activity(3 * 3_600_000L, 0, 7_200_000L);
+    assertThat(y.closable(java.util.Set.of("A", "B"), 7, bSilent)).extracting(Map.Entry::getKey)
+        .as("silent for 3 h: B holds days only up to 7 days before A's newest")
+        .containsExactly(D.minusDays(20), D.minusDays(19));
+    YearToDate.Activity neverSeen = new YearToDate.Activity(3 * 3_600_000L, 0, 7_200_000L);
+    assertThat(YearToDate.empty().with(pm25("A", D.minusDays(10)), 3 * 3_600_000L).with(pm25("A", D), 3 * 3_600_000L)
+        .closable(java.util.Set.of("A", "C"), 7, neverSeen)).extracting(Map.Entry::getKey)
+        .as("registered C never delivered in 3 h of watching: silent").containsExactly(D.minusDays(10));
   }
 }
