@@ -1,6 +1,7 @@
 package org.envmon.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,6 +41,7 @@ import org.envmon.ingest.registry.CredentialHash;
 import org.envmon.ingest.registry.StationRegistry;
 import org.envmon.schemas.DeadLetter;
 import org.envmon.schemas.topics.Topics;
+import org.envmon.testkit.VictoriaMetricsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -51,13 +53,16 @@ import picocli.CommandLine;
  * bearer token; and {@code envmon demo --once}, whose simulated loggers and HTTP clients send the
  * demo secrets of config/stations.yaml through the real ingest paths. Both get Kafka passwords
  * through the kafka.* passthrough (unused on the PLAINTEXT listener, but every Kafka client
- * prints its configuration). InfluxDB credentials are not covered here: they come only from
- * environment variables or files, which a test cannot set for its own process (see docs/security.md).
+ * prints its configuration). A third run writes to a real InfluxDB 2.x write API
+ * (VictoriaMetrics) with its token read from {@code influx.token.file}. The 1.x password comes
+ * only from an environment variable, which a test cannot set for its own process (see
+ * docs/security.md).
  */
 class SecretsNotLoggedIT {
   private static final String PW = "pw7Qx9";
   private static final String TOKEN = "tok-Hx81-d0e5a7";
   private static final String KAFKA_PASSWORD = "kafka-pw-3b77f2";
+  private static final String INFLUX_TOKEN = "influx-tok-9c2e41";
   private static final String MN = "110101A9999";
   /** The demo secrets of config/stations.yaml, which the demo's simulated loggers and HTTP clients send. */
   private static final String DEMO_PW = "123456";
@@ -101,11 +106,56 @@ class SecretsNotLoggedIT {
 
   @Test
   void theDemoKeepsStationSecretsAndKafkaPasswordsOutOfItsOutput() throws Exception {
+    DemoRun run = runDemo(withKafkaPasswords(dir.resolve("demo.properties")));
+
+    assertThat(run.exit()).as("demo exit code; output: %s", run.console()).isZero();
+    assertThat(run.logged()).as("the capture saw Kafka print its client configurations")
+        .anyMatch(l -> l.contains("ProducerConfig values")).anyMatch(l -> l.contains("ssl.key.password"));
+    String everything = run.everything();
+    assertThat(everything).as("the demo's loggers sent their PW over HJ 212").contains("HJ 212 connection from");
+    assertThat(everything).as("HJ 212 PW in the demo's logs and console").doesNotContain("PW=" + DEMO_PW);
+    for (StationEntry station : StationRegistry.load(SHIPPED_STATIONS).all()) {
+      assertThat(everything).as("HTTP token of %s", station.id()).doesNotContain(DEMO_TOKEN_PREFIX + station.id());
+    }
+    assertThat(everything).as("Kafka password").doesNotContain(KAFKA_PASSWORD);
+  }
+
+  @Test
+  void anInfluxTokenFromAFileStaysOutOfTheDemosOutput() throws Exception {
+    Path binary = VictoriaMetricsServer.binary().orElse(null);
+    assumeTrue(binary != null, "victoria-metrics is not installed (apt-get install victoria-metrics): it is the "
+        + "InfluxDB 2.x write API these tests have without Docker");
+    Path tokenFile = dir.resolve("influx.token");
+    Files.writeString(tokenFile, INFLUX_TOKEN + "\n", StandardCharsets.UTF_8);
     Path properties = withKafkaPasswords(dir.resolve("demo.properties"));
+    Files.writeString(properties, "\n" + EnvmonConfig.INFLUX_TOKEN_FILE + "=" + tokenFile + "\n",
+        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    try (VictoriaMetricsServer influx = VictoriaMetricsServer.start(binary, Files.createDirectory(dir.resolve("vm")))) {
+      DemoRun run = runDemo(properties, "--influx-url", influx.url(), "--influx-api", "v2");
+
+      assertThat(run.exit()).as("demo exit code; output: %s", run.console()).isZero();
+      Awaitility.await("the sink's points searchable").atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(200)).until(() -> !influx.export("{__name__=~\"hourly_.*\"}").isBlank());
+      assertThat(run.everything()).as("InfluxDB token from %s", tokenFile).doesNotContain(INFLUX_TOKEN);
+    }
+  }
+
+  /** What one in-process {@code envmon demo --once --days 1} printed and logged. */
+  private record DemoRun(int exit, List<String> logged, String console) {
+    String everything() {
+      return String.join("\n", logged) + "\n" + console;
+    }
+  }
+
+  private DemoRun runDemo(Path properties, String... extraArgs) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream originalOut = System.out;
     PrintStream originalErr = System.err;
+    List<String> args = new ArrayList<>(List.of("demo", "--once", "--days", "1", "--kafka-port", "0",
+        "--controller-port", "0", "--data-dir", dir.resolve("data").toString(), "--stations",
+        SHIPPED_STATIONS.toString(), "--config", properties.toString(), "--timeout", "PT3M"));
+    args.addAll(List.of(extraArgs));
     int exit;
     List<String> logged;
     try (LogCapture logs = new LogCapture()) {
@@ -114,27 +164,15 @@ class SecretsNotLoggedIT {
       try {
         CommandLine cli = EnvmonCli.commandLine();
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        exit = cli.execute("demo", "--once", "--days", "1", "--kafka-port", "0", "--controller-port", "0",
-            "--data-dir", dir.resolve("data").toString(), "--stations", SHIPPED_STATIONS.toString(),
-            "--config", properties.toString(), "--timeout", "PT3M");
+        exit = cli.execute(args.toArray(String[]::new));
       } finally {
         System.setOut(originalOut);
         System.setErr(originalErr);
       }
       logged = logs.lines();
     }
-    String console = out.toString(StandardCharsets.UTF_8) + "\n" + err.toString(StandardCharsets.UTF_8);
-
-    assertThat(exit).as("demo exit code; output: %s", console).isZero();
-    assertThat(logged).as("the capture saw Kafka print its client configurations")
-        .anyMatch(l -> l.contains("ProducerConfig values")).anyMatch(l -> l.contains("ssl.key.password"));
-    String everything = String.join("\n", logged) + "\n" + console;
-    assertThat(everything).as("the demo's loggers sent their PW over HJ 212").contains("HJ 212 connection from");
-    assertThat(everything).as("HJ 212 PW in the demo's logs and console").doesNotContain("PW=" + DEMO_PW);
-    for (StationEntry station : StationRegistry.load(SHIPPED_STATIONS).all()) {
-      assertThat(everything).as("HTTP token of %s", station.id()).doesNotContain(DEMO_TOKEN_PREFIX + station.id());
-    }
-    assertThat(everything).as("Kafka password").doesNotContain(KAFKA_PASSWORD);
+    return new DemoRun(exit, logged,
+        out.toString(StandardCharsets.UTF_8) + "\n" + err.toString(StandardCharsets.UTF_8));
   }
 
   private static void assertNoSecret(String text, String where) {

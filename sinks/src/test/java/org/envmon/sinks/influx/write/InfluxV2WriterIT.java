@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.envmon.sinks.influx.FreePort;
+import org.envmon.testkit.VictoriaMetricsServer;
 import org.envmon.sinks.influx.SampleRecords;
 import org.envmon.sinks.influx.point.LinePoint;
 import org.envmon.sinks.influx.point.PointMapper;

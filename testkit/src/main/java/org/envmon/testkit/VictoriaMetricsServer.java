@@ -1,4 +1,4 @@
-package org.envmon.sinks.influx.write;
+package org.envmon.testkit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -15,14 +15,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.envmon.sinks.influx.FreePort;
+import org.envmon.broker.FreePorts;
 
 /**
  * A real VictoriaMetrics server (Debian package {@code victoria-metrics}), which implements the
  * InfluxDB 2.x write endpoint {@code /api/v2/write}. Deduplication per series and timestamp is on,
  * as InfluxDB's point identity would have it.
  */
-final class VictoriaMetricsServer implements AutoCloseable {
+public final class VictoriaMetricsServer implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
   private final Process process;
   private final int port;
@@ -34,13 +34,13 @@ final class VictoriaMetricsServer implements AutoCloseable {
   }
 
   /** The binary on the PATH, if installed. */
-  static Optional<Path> binary() {
+  public static Optional<Path> binary() {
     return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
         .map(dir -> Path.of(dir, "victoria-metrics")).filter(Files::isExecutable).findFirst();
   }
 
-  static VictoriaMetricsServer start(Path binary, Path dataDir) throws IOException {
-    int port = FreePort.pick();
+  public static VictoriaMetricsServer start(Path binary, Path dataDir) throws IOException {
+    int port = FreePorts.pickDistinct(HOST, 1)[0];
     Process process = new ProcessBuilder(binary.toString(), "-httpListenAddr=" + HOST + ":" + port,
         "-storageDataPath=" + dataDir, "-retentionPeriod=100y", "-dedup.minScrapeInterval=1ms")
         .redirectErrorStream(true)
@@ -52,12 +52,12 @@ final class VictoriaMetricsServer implements AutoCloseable {
     return server;
   }
 
-  String url() {
+  public String url() {
     return "http://" + HOST + ":" + port;
   }
 
   /** Raw samples of the series matching a selector, one JSON line per series (/api/v1/export). */
-  String export(String selector) throws IOException, InterruptedException {
+  public String export(String selector) throws IOException, InterruptedException {
     URI uri = URI.create(url() + "/api/v1/export?match[]=" + URLEncoder.encode(selector, StandardCharsets.UTF_8));
     return http.send(HttpRequest.newBuilder(uri).GET().build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
