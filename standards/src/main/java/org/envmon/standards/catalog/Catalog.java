@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.envmon.standards.Statistic;
 
 /**
@@ -23,10 +25,17 @@ public final class Catalog {
   private static volatile Catalog builtIn;
 
   private final CatalogContent content;
+  /** Every rule ordered by id. */
+  private final List<Rule> rulesById;
+  /** The rules of each parameter (upper case) ordered by id: the streams ask once per value. */
+  private final Map<String, List<Rule>> rulesByParameter;
 
   private Catalog(CatalogContent content, String origin) {
     CatalogValidator.validate(content, origin);
     this.content = content;
+    this.rulesById = content.rules().stream().sorted(Comparator.comparing(Rule::id)).toList();
+    this.rulesByParameter = rulesById.stream().filter(r -> r.parameter() != null)
+        .collect(Collectors.groupingBy(r -> r.parameter().toUpperCase(Locale.ROOT), Collectors.toUnmodifiableList()));
   }
 
   /** The catalog shipped in the jar (loaded once). */
@@ -77,7 +86,9 @@ public final class Catalog {
 
   /** Rules in force on the query's date that match it, ordered by id. */
   public List<Rule> applicable(RuleQuery q) {
-    return content.rules().stream().filter(q::matches).sorted(Comparator.comparing(Rule::id)).toList();
+    List<Rule> candidates = q.parameter() == null ? rulesById
+        : rulesByParameter.getOrDefault(q.parameter().toUpperCase(Locale.ROOT), List.of());
+    return candidates.stream().filter(q::matches).toList();
   }
 
   /** Every rule. */

@@ -123,4 +123,35 @@ class CatalogTest {
     assertThat(catalog.settings()).containsEntry("percentileMethodUnconfirmed", "true");
     assertThat(catalog.aqiScheme(LocalDate.of(2026, 3, 1)).missingPublishAbove()).isEqualTo(100);
   }
+
+  @Test
+  void theParameterIndexFindsExactlyWhatAScanOfEveryRuleFinds() {
+    Catalog catalog = Catalog.builtIn();
+    java.util.Set<String> parameters = new java.util.TreeSet<>();
+    catalog.all().forEach(r -> {
+      if (r.parameter() != null) {
+        parameters.add(r.parameter());
+        parameters.add(r.parameter().toLowerCase(java.util.Locale.ROOT));
+      }
+    });
+    parameters.add("NOT_A_PARAMETER");
+    int compared = 0;
+    for (String medium : List.of("AIR", "WATER", "NOISE", "VOC")) {
+      for (String parameter : parameters) {
+        for (Statistic statistic : Statistic.values()) {
+          for (LocalDate date : List.of(LocalDate.of(2015, 6, 1), LocalDate.of(2026, 6, 1), LocalDate.of(2031, 6, 1))) {
+            for (RuleQuery q : List.of(RuleQuery.of(medium, parameter, statistic, date).withAirGrade("II"),
+                RuleQuery.of(medium, parameter, statistic, date).withNoiseZone("1").withWaterTargetClass("III")
+                    .withWaterBodyType("LAKE"), RuleQuery.of(medium, parameter, null, date))) {
+              List<Rule> scanned = catalog.all().stream().filter(q::matches)
+                  .sorted(java.util.Comparator.comparing(Rule::id)).toList();
+              assertThat(catalog.applicable(q)).as("%s", q).containsExactlyElementsOf(scanned);
+              compared += scanned.size();
+            }
+          }
+        }
+      }
+    }
+    assertThat(compared).as("rules found over all queries").isGreaterThan(100);
+  }
 }
