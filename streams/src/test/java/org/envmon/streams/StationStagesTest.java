@@ -157,4 +157,20 @@ class StationStagesTest {
           .containsExactly(tuple("GB3095-2012.O3.HOUR_MEAN.II", "OPEN", 400.0, 200.0));
     }
   }
+
+  @Test
+  void aRegistryChangeAppliesToTheNextValue() {
+    try (AirDriver d = new AirDriver(stateDir)) {
+      d.pipe(reading(STATION, Medium.AIR, "O3", DAY, 0, 180, "ug/m3"));
+      d.pipe(reading(STATION, Medium.AIR, "O3", DAY, 1, 180, "ug/m3"));
+      assertThat(d.alerts.readValuesToList()).as("grade II: the 1-h limit is 200").isEmpty();
+
+      d.stations.pipeInput(STATION, Station.newBuilder(AirDriver.station(STATION, 3600)).setAirGrade(1).build());
+      d.pipe(reading(STATION, Medium.AIR, "O3", DAY, 2, 100, "ug/m3"));
+
+      // GB 3095-2012 Table 1: O3 1-h mean, grade I limit 160 ug/m3
+      assertThat(d.alerts.readValuesToList()).extracting(Alert::getRuleId, Alert::getObserved)
+          .containsExactly(tuple("GB3095-2012.O3.HOUR_MEAN.I", 180.0));
+    }
+  }
 }

@@ -1,8 +1,12 @@
 package org.envmon.streams.internals;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -34,7 +38,19 @@ public final class StationsStore {
    */
   public static final String PROCESSOR_NAME = "stations-registry";
 
+  /** Stations kept per view at most; the registry has tens to thousands. */
+  private static final int MAX_REMEMBERED = 100_000;
+  /**
+   * Bumped whenever the global store changes: a view's remembered lookups are dropped then.
+   * (Shared by every application in the JVM, so one's update also clears the others': harmless.)
+   */
+  private static final AtomicLong GENERATION = new AtomicLong();
+
   private final KeyValueStore<String, Station> store;
+  /** Lookups since the registry last changed: the store decodes Avro on every read, per value. */
+  private final Map<String, Optional<Station>> remembered = new HashMap<>();
+  private final Map<String, Set<String>> airStationsByDistrict = new HashMap<>();
+  private long generation = -1;
 
   private StationsStore(KeyValueStore<String, Station> store) {
     this.store = store;
@@ -60,11 +76,34 @@ public final class StationsStore {
 
   /** The station registered under {@code stationId}, if any. */
   public Optional<Station> find(String stationId) {
-    return stationId == null ? Optional.empty() : Optional.ofNullable(store.get(stationId));
+    if (stationId == null) {
+      return Optional.empty();
+    }
+    forgetIfChanged();
+    Optional<Station> station = remembered.get(stationId);
+    if (station == null) {
+      station = Optional.ofNullable(store.get(stationId));
+      remembered.put(stationId, station);
+    }
+    return station;
+  }
+
+  private void forgetIfChanged() {
+    long now = GENERATION.get();
+    if (now != generation || remembered.size() > MAX_REMEMBERED) {
+      remembered.clear();
+      airStationsByDistrict.clear();
+      generation = now;
+    }
   }
 
   /** Ids of the registered air stations of {@code district}, or of the whole city for "city". */
   public Set<String> airStationsOf(String district) {
+    forgetIfChanged();
+    return airStationsByDistrict.computeIfAbsent(district, this::readAirStationsOf);
+  }
+
+  private Set<String> readAirStationsOf(String district) {
     Set<String> ids = new TreeSet<>();
     try (KeyValueIterator<String, Station> it = store.all()) {
       it.forEachRemaining(kv -> {
@@ -74,7 +113,7 @@ public final class StationsStore {
         }
       });
     }
-    return ids;
+    return Collections.unmodifiableSet(ids);
   }
 
   /** Copies the stations topic into the global store. */
@@ -96,6 +135,7 @@ public final class StationsStore {
       } else {
         store.put(record.key(), record.value());
       }
+      GENERATION.incrementAndGet();
     }
   }
 }
