@@ -1,6 +1,5 @@
 package org.envmon.streams.internals.alerts;
 
-import org.apache.kafka.streams.StreamsBuilder;
 import org.envmon.streams.internals.voc.VocTopology;
 
 /**
@@ -13,12 +12,7 @@ import org.envmon.streams.internals.voc.VocTopology;
 public final class EvaluationTopology {
   private EvaluationTopology() {}
 
-  /** Subscribes the evaluation inputs and adds every stage. */
-  public static void addTo(StreamsBuilder builder, EvaluationSettings settings) {
-    addTo(EvaluationInputs.subscribe(builder), settings);
-  }
-
-  /** Adds every stage on inputs the caller already has. */
+  /** Adds every stage on the subscribed inputs ({@link EvaluationInputs#subscribe}). */
   public static void addTo(EvaluationInputs inputs, EvaluationSettings settings) {
     AlertsTopology.addTo(inputs, settings);
     VocTopology.addTo(inputs, settings);
