@@ -53,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--threads", defaultValue = "1", description = "Kafka Streams threads (default: ${DEFAULT-VALUE}, as envmon's streams.num.threads).")
+  @Option(names = "--threads", defaultValue = "2", description = "Kafka Streams threads (default: ${DEFAULT-VALUE}, as envmon's streams.num.threads).")
   int threads;
 
   @Option(names = "--commit-interval", defaultValue = "PT0.1S", description = "Streams commit interval: each exactly-once commit is a transaction, and results become visible only then (default: ${DEFAULT-VALUE}, Kafka's own default under exactly-once).")

@@ -98,8 +98,9 @@ public final class EnvmonConfig extends AbstractConfig {
           Importance.MEDIUM, "Kafka Streams processing guarantee.")
       .define(STREAMS_STANDBY_REPLICAS, Type.INT, 0, Range.between(0, 10), Importance.LOW,
           "Standby replicas of each state store on other instances, for fast fail-over.")
-      .define(STREAMS_THREADS, Type.INT, 1, Range.between(1, 64), Importance.LOW,
-          "Kafka Streams threads per instance.")
+      .define(STREAMS_THREADS, Type.INT, 2, Range.between(1, 64), Importance.LOW,
+          "Kafka Streams threads per instance; about one per core (on 2 cores, 2 threads halved the p99 "
+              + "reading-to-alert latency of one thread, see docs/benchmarks.md).")
       .define(STREAMS_COMMIT_INTERVAL_MS, Type.LONG, 1000L, Range.atLeast(10), Importance.LOW,
           "How often Kafka Streams commits (and, under exactly-once, makes results visible), ms.")
       .define(STREAMS_GRACE_MS, Type.LONG, 7_200_000L, Range.atLeast(0), Importance.MEDIUM,
