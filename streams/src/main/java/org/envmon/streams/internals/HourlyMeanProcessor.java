@@ -46,7 +46,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
   private final long silenceMs;
   private ProcessorContext<String, HourlyOutcome> context;
   private KeyValueStore<String, StationClock> clocks;
-  private KeyValueStore<String, HourState> hours;
+  private OpenHours hours;
   private StationsStore stations;
 
   public HourlyMeanProcessor(AirStatistics statistics, Duration grace, Duration lateBound,
@@ -70,7 +70,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
   public void init(ProcessorContext<String, HourlyOutcome> context) {
     this.context = context;
     this.clocks = context.getStateStore(CLOCKS_STORE);
-    this.hours = context.getStateStore(HOURS_STORE);
+    this.hours = new OpenHours(context.getStateStore(HOURS_STORE));
     this.stations = StationsStore.of(context);
     context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, this::closeSilentStations);
   }
@@ -105,7 +105,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
       forward(station, HourlyOutcome.late(sample.reading()), timestamp);
     }
     String key = StateKeys.timed(station, hourStart);
-    HourState state = hours.get(key);
+    HourState state = hours.get(station, key);
     if (state == null) {
       state = new HourState();
     }
@@ -122,7 +122,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
       forward(station, HourlyOutcome.of(emit(station, hourStart, state, List.of(sample.parameter().code()),
           newClock)), timestamp);
     }
-    hours.put(key, state);
+    hours.put(station, key, state);
     if (clock == UNSET || BeijingTime.hourStart(newClock) > BeijingTime.hourStart(clock)) {
       closeHours(station, clock, newClock, timestamp);
     }
@@ -150,7 +150,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
           .filter(e -> e.getValue().revision() < 0).map(Map.Entry::getKey).toList();
       if (!unemitted.isEmpty()) {
         forward(station, HourlyOutcome.of(emit(station, hourStart, entry.value, unemitted, clock)), timestamp);
-        hours.put(entry.key, entry.value);
+        hours.put(station, entry.key, entry.value);
       }
     }
     if (clock != Long.MAX_VALUE) {
@@ -179,7 +179,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
         StateKeys.timed(station, bound - 1))) {
       it.forEachRemaining(kv -> expired.add(kv.key));
     }
-    expired.forEach(hours::delete);
+    expired.forEach(key -> hours.delete(station, key));
   }
 
   private void closeEverything(long timestamp) {
