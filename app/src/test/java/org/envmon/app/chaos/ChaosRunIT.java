@@ -21,6 +21,7 @@ import org.awaitility.Awaitility;
 import org.envmon.testkit.InfluxDbServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.envmon.testkit.RepositoryFiles;
 
 /**
  * The chaos run (issue #7): the whole pipeline as separate OS processes, disturbed while it works,
@@ -58,7 +59,7 @@ class ChaosRunIT {
   @Test
   @Timeout(value = 45, unit = TimeUnit.MINUTES)
   void disturbedRunStoresExactlyWhatAnUndisturbedRunStores() throws Exception {
-    Path repoRoot = repoRoot();
+    Path repoRoot = RepositoryFiles.root();
     Path data = repoRoot.resolve("../shared/data/beijing-multisite").normalize();
     assumeTrue(Files.isDirectory(data), "chaos run skipped: the Beijing data set is not at " + data
         + " (../shared/data/beijing-multisite next to the repository)");
@@ -182,18 +183,6 @@ class ChaosRunIT {
   private static long hourlyPoints(InfluxDbServer influx) {
     List<Map<String, Object>> rows = influx.query(DATABASE, "SELECT count(\"valid\") FROM \"hourly\"");
     return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
-  }
-
-  private static Path repoRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("cannot find the repository root (the directory with mvnw) above "
-          + Path.of("").toAbsolutePath());
-    }
-    return dir;
   }
 
   static void log(String line) {

@@ -9,12 +9,13 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.envmon.testkit.RepositoryFiles;
 
 class EnvmonConfigTest {
 
   @Test
   void everyKeyHasADocumentationStringAndAppearsInDocsConfiguration() throws Exception {
-    String docs = Files.readString(repoRoot().resolve("docs/configuration.md"));
+    String docs = Files.readString(RepositoryFiles.root().resolve("docs/configuration.md"));
     for (ConfigDef.ConfigKey key : EnvmonConfig.CONFIG.configKeys().values()) {
       assertThat(key.documentation).as("doc of %s", key.name).isNotBlank();
       assertThat(docs).as("docs/configuration.md documents %s", key.name).contains("`" + key.name + "`");
@@ -51,13 +52,5 @@ class EnvmonConfigTest {
         .containsEntry("bootstrap.servers", "a:1,b:2")
         .containsEntry("security.protocol", "SASL_SSL")
         .doesNotContainKey("kafka.security.protocol");
-  }
-
-  static Path repoRoot() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.exists(p.resolve("mvnw"))) {
-      p = p.getParent();
-    }
-    return p;
   }
 }

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.envmon.testkit.RepositoryFiles;
 
 /**
  * Issue #4 done-when: one month of the real UCI Beijing Multi-Site data (all 12 stations, January
@@ -52,7 +53,7 @@ class BeijingMonthIT {
 
   @BeforeAll
   static void findData() {
-    data = E2e.repositoryRoot().resolveSibling("shared/data/beijing-multisite");
+    data = RepositoryFiles.root().resolveSibling("shared/data/beijing-multisite");
     Assumptions.assumeTrue(Files.isDirectory(data), "skipped: the UCI Beijing Multi-Site data is not at " + data
         + " (../shared/data/beijing-multisite relative to the repository root); put the PRSA_Data_*.csv.gz files there");
   }

@@ -28,6 +28,7 @@ import org.envmon.testkit.WithInfluxDb;
 import org.envmon.testkit.WithKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.envmon.testkit.RepositoryFiles;
 
 /**
  * Issue #6 done-when: after a simulator run over every medium (air, water, noise, VOCs) through
@@ -148,7 +149,7 @@ class DashboardPanelsIT {
   }
 
   private static List<Path> dashboards() throws IOException {
-    try (Stream<Path> files = Files.list(E2e.repositoryRoot().resolve("grafana/dashboards"))) {
+    try (Stream<Path> files = Files.list(RepositoryFiles.root().resolve("grafana/dashboards"))) {
       List<Path> list = files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
       assertThat(list).as("dashboards in grafana/dashboards").isNotEmpty();
       return list;

@@ -1,6 +1,5 @@
 package org.envmon.app.e2e;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import org.envmon.app.config.EnvmonConfig;
 import org.envmon.schemas.topics.Topic;
 import org.envmon.testkit.InfluxDbServer;
 import org.envmon.testkit.TestKafka;
+import org.envmon.testkit.RepositoryFiles;
 
 /** What the end-to-end tests share: the repository layout, a pipeline configuration, topic reads. */
 final class E2e {
@@ -27,20 +27,8 @@ final class E2e {
 
   private E2e() {}
 
-  /** The repository root: tests run with the module directory as working directory. */
-  static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !(Files.isDirectory(dir.resolve("config")) && Files.isRegularFile(dir.resolve("mvnw")))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("no repository root (with config/ and mvnw) above " + Path.of("").toAbsolutePath());
-    }
-    return dir;
-  }
-
   static Path stationsFile() {
-    return repositoryRoot().resolve("config/stations.yaml");
+    return RepositoryFiles.root().resolve("config/stations.yaml");
   }
 
   /** Start of a Beijing natural day in UTC: 16:00 Z of the previous date. */

@@ -45,6 +45,7 @@ import org.envmon.testkit.VictoriaMetricsServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.envmon.testkit.RepositoryFiles;
 
 /**
  * Secrets never reach logs, console output or the DLQ. Two in-process runs, scanned afterwards:

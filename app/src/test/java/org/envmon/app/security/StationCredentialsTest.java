@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.envmon.testkit.RepositoryFiles;
 
 /**
  * Station credentials (HJ 212 PW, HTTP bearer tokens): stored only as {@code sha256:<hex>},

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.envmon.ingest.testsupport.RepositoryPaths;
+import org.envmon.testkit.RepositoryFiles;
 
 /**
  * The public HJ 212 packets of ../shared/hj212/vectors.txt (beside the repository), as wire bytes
@@ -19,7 +19,7 @@ final class SharedVectors {
 
   /** Every packet line of the file, valid or not, each with CR LF appended. */
   static List<byte[]> frames() {
-    Path file = RepositoryPaths.root().resolve("../shared/hj212/vectors.txt").normalize();
+    Path file = RepositoryFiles.shared("hj212/vectors.txt");
     assumeTrue(Files.isRegularFile(file), "HJ 212 vectors not found at " + file
         + "; clone the shared data next to the repository to run the HJ 212 fuzzers");
     try {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.envmon.testkit.RepositoryFiles;
 
 /**
  * The shared packet vectors (../shared/hj212/vectors.txt beside the repository). Tests that use
@@ -47,20 +48,8 @@ final class Hj212Vectors {
 
   private Hj212Vectors() {}
 
-  static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("cannot find the repository root (a directory with mvnw) above "
-          + Path.of("").toAbsolutePath());
-    }
-    return dir;
-  }
-
   static List<Vector> all() {
-    Path file = repositoryRoot().resolve("../shared/hj212/vectors.txt").normalize();
+    Path file = RepositoryFiles.shared("hj212/vectors.txt");
     assumeTrue(Files.isRegularFile(file), "HJ 212 vectors not found at " + file
         + "; clone the shared data next to the repository to run these tests");
     try {

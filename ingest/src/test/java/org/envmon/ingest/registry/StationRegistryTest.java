@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.envmon.ingest.core.StationEntry;
-import org.envmon.ingest.testsupport.RepositoryPaths;
 import org.envmon.schemas.Medium;
 import org.envmon.schemas.Station;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.envmon.testkit.RepositoryFiles;
 
 class StationRegistryTest {
   private static final String HASH = CredentialHash.of("123456");
@@ -41,7 +41,7 @@ class StationRegistryTest {
 
   @Test
   void shippedStationFileLoads() {
-    StationRegistry registry = StationRegistry.load(RepositoryPaths.root().resolve("config/stations.yaml"));
+    StationRegistry registry = StationRegistry.load(RepositoryFiles.root().resolve("config/stations.yaml"));
 
     Map<String, String> airDistricts = registry.all().stream().map(StationEntry::station)
         .filter(s -> s.getMedium() == Medium.AIR).collect(Collectors.toMap(Station::getId, Station::getDistrict));

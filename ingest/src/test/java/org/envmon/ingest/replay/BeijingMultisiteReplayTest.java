@@ -13,15 +13,15 @@ import java.util.Optional;
 import org.envmon.ingest.core.IngestCounters;
 import org.envmon.ingest.testsupport.Fixtures;
 import org.envmon.ingest.testsupport.RecordingPublisher;
-import org.envmon.ingest.testsupport.RepositoryPaths;
 import org.envmon.schemas.Reading;
 import org.junit.jupiter.api.Test;
+import org.envmon.testkit.RepositoryFiles;
 
 /** The real UCI files, read where they lie (../shared/data/beijing-multisite); skipped without them. */
 class BeijingMultisiteReplayTest {
   @Test
   void firstDayOfTheDataSet() {
-    Optional<Path> data = RepositoryPaths.beijingMultisite();
+    Optional<Path> data = RepositoryFiles.beijingMultisite();
     assumeTrue(data.isPresent(), "skipped: ../shared/data/beijing-multisite (next to the repository) is absent");
     RecordingPublisher publisher = new RecordingPublisher();
     Replayer replayer = new Replayer(Fixtures.shippedStations(), publisher, IngestCounters.inMemory(),

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.envmon.ingest.registry.StationRegistry;
+import org.envmon.testkit.RepositoryFiles;
 
 /** Small files written by the tests themselves (never copies of the shared data). */
 public final class Fixtures {
@@ -38,6 +39,6 @@ public final class Fixtures {
 
   /** The shipped station registry (config/stations.yaml). */
   public static StationRegistry shippedStations() {
-    return StationRegistry.load(RepositoryPaths.root().resolve("config/stations.yaml"));
+    return StationRegistry.load(RepositoryFiles.root().resolve("config/stations.yaml"));
   }
 }

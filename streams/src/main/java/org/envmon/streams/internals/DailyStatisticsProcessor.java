@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -92,16 +93,18 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
     });
     Set<String> touched = touchedDays.keySet();
     closeDays(batch.stationId(), batch.clock(), touched, record.timestamp());
-    if (batch.clock() == Long.MAX_VALUE && isAirOrUnknown(batch.stationId())) {
-      // end of input: after the station's last days, say so (plan progress closes its days on it)
-      String district = stations.find(batch.stationId()).map(Station::getDistrict).orElse("");
-      context.forward(new Record<>(batch.stationId(), DayBatch.endMarker(batch.stationId(), district),
-          record.timestamp()));
+    if (batch.clock() == Long.MAX_VALUE) {
+      forwardEndMarker(batch.stationId(), record.timestamp());
     }
   }
 
-  private boolean isAirOrUnknown(String station) {
-    return stations.find(station).map(s -> s.getMedium() == Medium.AIR).orElse(true);
+  /** End of input: after an air station's last days, say so (plan progress closes its days on it). */
+  private void forwardEndMarker(String station, long timestamp) {
+    Optional<Station> registered = stations.find(station);
+    if (registered.isEmpty() || registered.get().getMedium() == Medium.AIR) {
+      String district = registered.map(Station::getDistrict).orElse("");
+      context.forward(new Record<>(station, DayBatch.endMarker(station, district), timestamp));
+    }
   }
 
   /**
