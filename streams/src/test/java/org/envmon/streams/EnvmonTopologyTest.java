@@ -21,7 +21,7 @@ class EnvmonTopologyTest {
 
     assertThat(stores).containsExactlyInAnyOrder("air-days", "air-rolling-rings", "envmon-stations", "hour-samples",
         "qc-history", "station-clocks", "health-activity", "noise-open-period", "water-open-period",
-        "water-target-state", "plan-year-to-date", "plan-alert-state", "alerts-aggregate-state", "alerts-hourly-state",
+        "water-target-state", "plan-year-to-date", "plan-open-days", "plan-alert-state", "alerts-aggregate-state", "alerts-hourly-state",
         "alerts-aqi-state", "voc-hot-spot-baseline", "voc-hot-spot-state", "status-latest-hourly",
         "status-latest-aqi", "status-open-alerts", "status-plan-progress");
   }

@@ -105,7 +105,9 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
       forward(station, HourlyOutcome.late(sample.reading()), timestamp);
     }
     String key = StateKeys.timed(station, hourStart);
-    HourState state = hours.get(station, key);
+    // every stored hour started by its station's clock, so an hour after the clock's is new: no read
+    boolean newHour = clock != UNSET && hourStart > BeijingTime.hourStart(clock);
+    HourState state = newHour ? null : hours.get(station, key);
     if (state == null) {
       state = new HourState();
     }
@@ -129,17 +131,26 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
   }
 
   /**
-   * Emits every hour of the station that ended by {@code clock}, then a clock tick. Only hours
-   * from the one open at {@code previousClock} on can still be unemitted (older ones closed when
-   * the clock passed them, or were emitted on arrival), so only those are read; reading every
-   * retained hour of the late bound at each hour change dominated the replay profile.
+   * Emits every hour of the station that ended by {@code clock}, then a clock tick. A value is
+   * left unemitted only in the hour open at the station's clock (a reading for an hour the clock
+   * has passed is emitted on arrival), so with a known previous clock that one hour is read, by
+   * key. Range scans here were the replay's hot spot: RocksDB's seek past a station's last hour
+   * steps over the tombstones of the next station's expired hours until compaction drops them.
+   * Only a station's first clock has no previous one; then its hours up to the clock are scanned.
    */
   private void closeHours(String station, long previousClock, long clock, long timestamp) {
-    long from = previousClock == UNSET ? 0 : BeijingTime.hourStart(previousClock);
-    List<KeyValue<String, HourState>> entries = new ArrayList<>();
-    try (KeyValueIterator<String, HourState> it = hours.range(StateKeys.timed(station, from),
-        StateKeys.timed(station, clock))) {
-      it.forEachRemaining(entries::add);
+    List<KeyValue<String, HourState>> entries = new ArrayList<>(1);
+    if (previousClock == UNSET) {
+      try (KeyValueIterator<String, HourState> it = hours.range(StateKeys.timed(station, 0),
+          StateKeys.timed(station, clock))) {
+        it.forEachRemaining(entries::add);
+      }
+    } else {
+      String key = StateKeys.timed(station, BeijingTime.hourStart(previousClock));
+      HourState open = hours.get(station, key);
+      if (open != null) {
+        entries.add(KeyValue.pair(key, open));
+      }
     }
     for (KeyValue<String, HourState> entry : entries) {
       long hourStart = StateKeys.startOf(entry.key);
@@ -187,7 +198,7 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
     try (KeyValueIterator<String, StationClock> it = clocks.all()) {
       it.forEachRemaining(stationClocks::add);
     }
-    stationClocks.forEach(kv -> closeHours(kv.key, UNSET, Long.MAX_VALUE, timestamp));
+    stationClocks.forEach(kv -> closeHours(kv.key, kv.value.eventTime(), Long.MAX_VALUE, timestamp));
   }
 
   private void closeSilentStations(long now) {

@@ -33,32 +33,36 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
   private final long silentAfterMs;
   private long watchingSince;
   private final PlanProgressCalculator calculator;
-  private final String storeName;
+  private final String yearStore;
+  private final String daysStore;
   private ProcessorContext<String, ClosedDay> context;
-  private KeyValueStore<String, YearToDate> store;
+  private KeyValueStore<String, YearToDate> years;
+  private OpenDays openDays;
   private StationsStore stations;
 
-  private PlanDayProcessor(Catalog catalog, PlanPolicy policy, String storeName) {
+  private PlanDayProcessor(Catalog catalog, PlanPolicy policy, String yearStore, String daysStore) {
     this.aqi = new AqiCalculator(catalog);
     this.graceDays = policy.graceDays();
     this.silentAfterMs = policy.silentAfter().toMillis();
     this.calculator = new PlanProgressCalculator(catalog, policy);
-    this.storeName = storeName;
+    this.yearStore = yearStore;
+    this.daysStore = daysStore;
   }
 
-  /** A supplier keeping each scope's year in {@code storeName}. */
+  /** A supplier keeping each scope's year in {@code yearStore} and its open days in {@code daysStore}. */
   public static ProcessorSupplier<String, PlanInput, String, ClosedDay> supplier(Catalog catalog, PlanPolicy policy,
-                                                                                String storeName) {
-    StoreBuilder<KeyValueStore<String, YearToDate>> store = StateStores.persistent(storeName, YearToDateSerde.serde());
+                                                                                String yearStore, String daysStore) {
+    StoreBuilder<KeyValueStore<String, YearToDate>> years = StateStores.persistent(yearStore, YearToDateSerde.serde());
+    StoreBuilder<KeyValueStore<String, DistrictDay>> days = OpenDays.storeBuilder(daysStore);
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, PlanInput, String, ClosedDay> get() {
-        return new PlanDayProcessor(catalog, policy, storeName);
+        return new PlanDayProcessor(catalog, policy, yearStore, daysStore);
       }
 
       @Override
       public Set<StoreBuilder<?>> stores() {
-        return Set.of(store);
+        return Set.of(years, days);
       }
     };
   }
@@ -66,7 +70,8 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
   @Override
   public void init(ProcessorContext<String, ClosedDay> context) {
     this.context = context;
-    this.store = context.getStateStore(storeName);
+    this.years = context.getStateStore(yearStore);
+    this.openDays = new OpenDays(context.getStateStore(daysStore));
     this.stations = StationsStore.of(context);
     this.watchingSince = context.currentSystemTimeMs();
   }
@@ -74,27 +79,31 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
   @Override
   public void process(Record<String, PlanInput> record) {
     PlanInput in = record.value();
-    YearToDate ytd = store.get(in.scope());
+    String scope = in.scope();
+    YearToDate ytd = years.get(scope);
     if (ytd == null) {
       ytd = YearToDate.empty();
     }
     if (ytd.closed(in.date())) {
       LOG.warn("daily values {} of {} for {} arrived after {}'s day was closed for plan progress; not counted",
-          in.values(), in.stationId(), in.date(), in.scope());
+          in.values(), in.stationId(), in.date(), scope);
       return;
     }
     long now = context.currentSystemTimeMs();
     ytd = ytd.with(in, now);
+    if (!in.endOfInput()) {
+      openDays.add(in);
+    }
     YearToDate.Activity activity = new YearToDate.Activity(now, watchingSince, silentAfterMs);
-    for (Map.Entry<LocalDate, DistrictDay> open : ytd.closable(stations.airStationsOf(in.scope()), graceDays,
-        activity)) {
+    LocalDate before = ytd.closesBefore(stations.airStationsOf(scope), graceDays, activity);
+    for (Map.Entry<LocalDate, DistrictDay> open : openDays.removeBetween(scope, ytd.lastClosed(), before)) {
       LocalDate day = open.getKey();
       Map<String, Double> means = open.getValue().means();
       AqiResult dayAqi = aqi.daily(day, means);
       ytd = ytd.close(day, means.get("PM2_5"), dayAqi);
-      ClosedDay closed = new ClosedDay(in.scope(), day, calculator.progress(in.scope(), ytd), ytd.pollutedRun());
-      context.forward(record.withKey(in.scope()).withValue(closed));
+      ClosedDay closed = new ClosedDay(scope, day, calculator.progress(scope, ytd), ytd.pollutedRun());
+      context.forward(record.withKey(scope).withValue(closed));
     }
-    store.put(in.scope(), ytd);
+    years.put(scope, ytd);
   }
 }

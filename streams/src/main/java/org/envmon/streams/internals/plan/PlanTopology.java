@@ -24,6 +24,8 @@ public final class PlanTopology {
   public static final String REPARTITION = "plan-by-district";
   /** Year-to-date state per scope. */
   public static final String YEAR_STATE = "plan-year-to-date";
+  /** Open days' station values per scope|day. */
+  public static final String OPEN_DAYS = "plan-open-days";
   /** Off-track and warning-level alert state per scope. */
   public static final String ALERT_STATE = "plan-alert-state";
 
@@ -35,7 +37,7 @@ public final class PlanTopology {
         .flatMap((station, day) -> PlanInput.of(day).stream().map(in -> KeyValue.pair(in.scope(), in)).toList(),
             Named.as("plan-inputs-by-scope"))
         .repartition(Repartitioned.with(Serdes.String(), PlanInput.serde()).withName(REPARTITION))
-        .process(PlanDayProcessor.supplier(settings.catalog(), settings.plan(), YEAR_STATE), Named.as("plan-close-days"));
+        .process(PlanDayProcessor.supplier(settings.catalog(), settings.plan(), YEAR_STATE, OPEN_DAYS), Named.as("plan-close-days"));
     days.flatMap((scope, day) -> day.progress().stream()
                 .map(tp -> KeyValue.pair(key(tp.progress()), tp.progress())).toList(),
             Named.as("plan-progress-records"))

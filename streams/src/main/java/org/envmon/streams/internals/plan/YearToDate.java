@@ -2,19 +2,19 @@ package org.envmon.streams.internals.plan;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.envmon.standards.aqi.AqiResult;
 
 /**
  * A scope's (district's or city's) year so far: the sums behind the plan targets, the run of
- * consecutive polluted days (for heavy-pollution warning levels), and the days still open.
+ * consecutive polluted days (for heavy-pollution warning levels), and how far each station has
+ * delivered. The station values of the days still open are kept apart, one {@link DistrictDay}
+ * per day ({@link OpenDays}): in a replay whose partitions run months apart a scope can hold
+ * hundreds of open days, and this state is read and written for every station-day.
  *
  * @param dataYear   the year of the data counted
  * @param pm25Sum    sum of the scope's daily PM2.5 values
@@ -25,7 +25,6 @@ import org.envmon.standards.aqi.AqiResult;
  * @param lastClosed the newest closed day, or null
  * @param pollutedRun daily AQIs of the consecutive days up to {@code lastClosed} with level 4 or
  *                   worse (AQI above 150), oldest first; empty after a cleaner day
- * @param openDays   days not closed yet, by date
  * @param stationDays newest day each station of the scope has delivered a value for: a day
  *                    closes only once every station has moved past it ({@link LocalDate#MAX}
  *                    after the station's end of input)
@@ -33,8 +32,8 @@ import org.envmon.standards.aqi.AqiResult;
  *                    station from one that runs behind
  */
 public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays, int goodDays, int heavyDays,
-                         LocalDate lastClosed, List<Integer> pollutedRun, NavigableMap<LocalDate, DistrictDay> openDays,
-                         Map<String, LocalDate> stationDays, Map<String, Long> stationArrivals) {
+                         LocalDate lastClosed, List<Integer> pollutedRun, Map<String, LocalDate> stationDays,
+                         Map<String, Long> stationArrivals) {
   /** Highest AQI level of a good day (优 and 良). */
   static final int LAST_GOOD_LEVEL = 2;
   /** First AQI level of a polluted day counted in a warning run (中度污染). */
@@ -44,14 +43,13 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
 
   public YearToDate {
     pollutedRun = List.copyOf(pollutedRun);
-    openDays = new TreeMap<>(Objects.requireNonNull(openDays, "openDays"));
     stationDays = Map.copyOf(Objects.requireNonNull(stationDays, "stationDays"));
     stationArrivals = Map.copyOf(Objects.requireNonNull(stationArrivals, "stationArrivals"));
   }
 
   /** Nothing seen yet. */
   public static YearToDate empty() {
-    return new YearToDate(0, 0, 0, 0, 0, 0, null, List.of(), new TreeMap<>(), Map.of(), Map.of());
+    return new YearToDate(0, 0, 0, 0, 0, 0, null, List.of(), Map.of(), Map.of());
   }
 
   /** Whether a day was closed already (its late values can no longer be counted). */
@@ -60,52 +58,50 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
   }
 
   /**
-   * The state with a station value, arrived at wall-clock {@code wallNow}, added to its open day;
-   * an end-of-input marker instead marks the station as past every day.
+   * The state with a station's day delivered at wall-clock {@code wallNow} (its values go to the
+   * day's {@link DistrictDay}); an end-of-input marker instead marks the station as past every day.
    */
   public YearToDate with(PlanInput in, long wallNow) {
     Map<String, Long> arrivals = new HashMap<>(stationArrivals);
     arrivals.put(in.stationId(), wallNow);
-    if (in.endOfInput()) {
-      Map<String, LocalDate> stations = new HashMap<>(stationDays);
-      stations.put(in.stationId(), LocalDate.MAX);
-      return new YearToDate(dataYear, pm25Sum, pm25Days, aqiDays, goodDays, heavyDays, lastClosed, pollutedRun,
-          openDays, stations, arrivals);
-    }
-    NavigableMap<LocalDate, DistrictDay> days = new TreeMap<>(openDays);
-    DistrictDay day = days.getOrDefault(in.date(), DistrictDay.empty());
-    for (Map.Entry<String, Double> value : in.values().entrySet()) {
-      day = day.with(value.getKey(), in.stationId(), value.getValue());
-    }
-    days.put(in.date(), day);
     Map<String, LocalDate> stations = new HashMap<>(stationDays);
-    // a station delivering again after its end-of-input marker is back in the count
-    stations.merge(in.stationId(), in.date(), (a, b) -> a.equals(LocalDate.MAX) || b.isAfter(a) ? b : a);
-    return new YearToDate(dataYear, pm25Sum, pm25Days, aqiDays, goodDays, heavyDays, lastClosed, pollutedRun, days,
+    if (in.endOfInput()) {
+      stations.put(in.stationId(), LocalDate.MAX);
+    } else {
+      // a station delivering again after its end-of-input marker is back in the count
+      stations.merge(in.stationId(), in.date(), (a, b) -> a.equals(LocalDate.MAX) || b.isAfter(a) ? b : a);
+    }
+    return new YearToDate(dataYear, pm25Sum, pm25Days, aqiDays, goodDays, heavyDays, lastClosed, pollutedRun,
         stations, arrivals);
   }
 
   /**
-   * Open days that can close, oldest first: days every expected station of the scope has moved
-   * past. A station that runs behind but still delivers holds its days (stations' partitions
-   * advance at different speeds, a replay most of all); a station silent on the wall clock holds
-   * them no more than {@code maxLagDays} behind the newest day seen, so that it cannot hold the
-   * scope open forever. A registered station that never delivered counts as silent from
-   * {@code watchingSince}. Once input has ended for every station (end-of-input markers), every
-   * open day closes.
+   * The first day that cannot close yet: every open day before it can, oldest first. A day closes
+   * once every expected station of the scope has moved past it. A station that runs behind but
+   * still delivers holds its days (stations' partitions advance at different speeds, a replay most
+   * of all); a station silent on the wall clock holds them no more than {@code maxLagDays} behind
+   * the newest day seen, so that it cannot hold the scope open forever. A registered station that
+   * never delivered counts as silent from {@code watchingSince}. Once input has ended for every
+   * station seen (end-of-input markers), every open day closes.
    *
    * @param expected the scope's stations (from the registry); the stations seen so far when empty
    * @param activity the wall clock now, when this instance started watching, and the silence
+   * @return the exclusive bound: {@link LocalDate#MIN} when no day can close, {@link LocalDate#MAX}
+   *         when every day can
    */
-  public List<Map.Entry<LocalDate, DistrictDay>> closable(Set<String> expected, int maxLagDays, Activity activity) {
+  public LocalDate closesBefore(Set<String> expected, int maxLagDays, Activity activity) {
     if (stationDays.isEmpty()) {
-      return List.of();
+      return LocalDate.MIN;
     }
-    List<LocalDate> delivering = stationDays.values().stream().filter(d -> !d.equals(LocalDate.MAX)).toList();
-    if (delivering.isEmpty()) {
-      return new ArrayList<>(openDays.entrySet());
+    LocalDate newest = null;
+    for (LocalDate day : stationDays.values()) {
+      if (!day.equals(LocalDate.MAX) && (newest == null || day.isAfter(newest))) {
+        newest = day;
+      }
     }
-    LocalDate newest = Collections.max(delivering);
+    if (newest == null) {
+      return LocalDate.MAX;
+    }
     LocalDate graceBound = newest.minusDays(maxLagDays);
     LocalDate before = LocalDate.MAX;
     for (String station : expected.isEmpty() ? stationDays.keySet() : expected) {
@@ -117,10 +113,8 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
       LocalDate limit = silent && passed.isBefore(graceBound) ? graceBound : passed;
       before = limit.isBefore(before) ? limit : before;
     }
-    if (before.equals(LocalDate.MAX)) {
-      before = newest; // only unregistered stations deliver: close what they have passed
-    }
-    return new ArrayList<>(openDays.headMap(before, false).entrySet());
+    // only unregistered stations deliver: close what they have passed
+    return before.equals(LocalDate.MAX) ? newest : before;
   }
 
   /**
@@ -168,8 +162,6 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
         run.add(aqi.aqi());
       }
     }
-    NavigableMap<LocalDate, DistrictDay> days = new TreeMap<>(openDays);
-    days.remove(day);
-    return new YearToDate(day.getYear(), sum, pDays, aDays, good, heavy, day, run, days, stationDays, stationArrivals);
+    return new YearToDate(day.getYear(), sum, pDays, aDays, good, heavy, day, run, stationDays, stationArrivals);
   }
 }

@@ -11,14 +11,14 @@ import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.envmon.streams.internals.StateSerde;
 
-/** Serde of {@link YearToDate} for the plan store. */
+/** Serde of {@link YearToDate} for the plan store (format 4: the open days are kept apart, in {@link OpenDays}). */
 final class YearToDateSerde {
   private static final long NO_DAY = Long.MIN_VALUE;
 
   private YearToDateSerde() {}
 
   static Serde<YearToDate> serde() {
-    return StateSerde.of("plan year-to-date", (byte) 3, YearToDateSerde::write, YearToDateSerde::read);
+    return StateSerde.of("plan year-to-date", (byte) 4, YearToDateSerde::write, YearToDateSerde::read);
   }
 
   private static void write(DataOutputStream out, YearToDate y) throws IOException {
@@ -32,19 +32,6 @@ final class YearToDateSerde {
     out.writeInt(y.pollutedRun().size());
     for (int aqi : y.pollutedRun()) {
       out.writeInt(aqi);
-    }
-    out.writeInt(y.openDays().size());
-    for (Map.Entry<LocalDate, DistrictDay> day : y.openDays().entrySet()) {
-      out.writeLong(day.getKey().toEpochDay());
-      out.writeInt(day.getValue().values().size());
-      for (Map.Entry<String, Map<String, Double>> input : day.getValue().values().entrySet()) {
-        out.writeUTF(input.getKey());
-        out.writeInt(input.getValue().size());
-        for (Map.Entry<String, Double> station : input.getValue().entrySet()) {
-          out.writeUTF(station.getKey());
-          out.writeDouble(station.getValue());
-        }
-      }
     }
     out.writeInt(y.stationDays().size());
     for (Map.Entry<String, LocalDate> station : y.stationDays().entrySet()) {
@@ -71,23 +58,6 @@ final class YearToDateSerde {
     for (int i = 0; i < runLength; i++) {
       run.add(in.readInt());
     }
-    int dayCount = in.readInt();
-    TreeMap<LocalDate, DistrictDay> days = new TreeMap<>();
-    for (int d = 0; d < dayCount; d++) {
-      LocalDate date = LocalDate.ofEpochDay(in.readLong());
-      int inputs = in.readInt();
-      Map<String, Map<String, Double>> values = new TreeMap<>();
-      for (int i = 0; i < inputs; i++) {
-        String input = in.readUTF();
-        int stations = in.readInt();
-        Map<String, Double> byStation = new TreeMap<>();
-        for (int s = 0; s < stations; s++) {
-          byStation.put(in.readUTF(), in.readDouble());
-        }
-        values.put(input, byStation);
-      }
-      days.put(date, new DistrictDay(values));
-    }
     int stationCount = in.readInt();
     Map<String, LocalDate> stationDays = new TreeMap<>();
     for (int s = 0; s < stationCount; s++) {
@@ -99,6 +69,6 @@ final class YearToDateSerde {
       arrivals.put(in.readUTF(), in.readLong());
     }
     return new YearToDate(year, sum, pDays, aDays, good, heavy, last == NO_DAY ? null : LocalDate.ofEpochDay(last), run,
-        days, stationDays, arrivals);
+        stationDays, arrivals);
   }
 }

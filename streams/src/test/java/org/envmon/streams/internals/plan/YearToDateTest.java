@@ -50,11 +50,14 @@ class YearToDateTest {
   }
 
   @Test
-  void serdeRoundTrip() {
+  void serdeRoundTrips() {
     YearToDate y = YearToDate.empty().close(D.minusDays(1), 160.0, aqi(210, 5))
         .with(new PlanInput("东城", "Dongsi", D, Map.of("PM2_5", 42.0, "O3_8H", 101.0)), 1_000L);
     byte[] bytes = YearToDateSerde.serde().serializer().serialize("t", y);
     assertThat(YearToDateSerde.serde().deserializer().deserialize("t", bytes)).isEqualTo(y);
+    DistrictDay day = DistrictDay.empty().with("PM2_5", "Dongsi", 42.5).with("PM2_5", "Tiantan", 40).with("O3_8H", "Dongsi", 99);
+    assertThat(OpenDays.serde().deserializer().deserialize("t", OpenDays.serde().serializer().serialize("t", day)))
+        .isEqualTo(day);
   }
 
   /** Every station delivered moments ago (wall clock 0, silence after 2 h). */
@@ -71,19 +74,22 @@ class YearToDateTest {
   @Test
   void endOfInputOfEveryStationSeenClosesEveryOpenDay() {
     YearToDate y = YearToDate.empty().with(pm25("A", D), 0).with(pm25("B", D), 0).with(pm25("A", D.plusDays(1)), 0);
-    assertThat(y.closable(java.util.Set.of("A", "B", "C"), 7, ACTIVE)).as("B is still on day D").isEmpty();
+    assertThat(y.closesBefore(java.util.Set.of("A", "B", "C"), 7, ACTIVE)).as("C never delivered, but was not watched long")
+        .isEqualTo(LocalDate.MIN);
+    assertThat(y.closesBefore(java.util.Set.of("A", "B"), 7, ACTIVE)).as("B is still on day D").isEqualTo(D);
     YearToDate aEnded = y.with(ended("A"), 0);
-    assertThat(aEnded.closable(java.util.Set.of("A", "B", "C"), 7, ACTIVE)).as("B has not ended; C never delivered").isEmpty();
-    assertThat(aEnded.with(ended("B"), 0).closable(java.util.Set.of("A", "B", "C"), 7, ACTIVE)).extracting(Map.Entry::getKey)
-        .containsExactly(D, D.plusDays(1));
+    assertThat(aEnded.closesBefore(java.util.Set.of("A", "B", "C"), 7, ACTIVE)).as("B has not ended; C never delivered")
+        .isEqualTo(LocalDate.MIN);
+    assertThat(aEnded.with(ended("B"), 0).closesBefore(java.util.Set.of("A", "B", "C"), 7, ACTIVE))
+        .as("every station seen has ended: everything closes").isEqualTo(LocalDate.MAX);
   }
 
   @Test
   void anEndedStationDoesNotStretchTheGraceAndCountsAgainWhenItDeliversAgain() {
     YearToDate y = YearToDate.empty().with(pm25("A", D), 0).with(pm25("B", D.minusDays(20)), 0).with(ended("A"), 0);
-    assertThat(y.closable(java.util.Set.of("A", "B"), 7, ACTIVE))
+    assertThat(y.closesBefore(java.util.Set.of("A", "B"), 7, ACTIVE))
         .as("A's end is no day: B, still delivering, is not 7 days behind anything, so its day D-20 stays open")
-        .isEmpty();
+        .isEqualTo(D.minusDays(20));
     YearToDate again = y.with(pm25("A", D.plusDays(1)), 0);
     assertThat(again.stationDays()).containsEntry("A", D.plusDays(1));
   }
@@ -92,15 +98,16 @@ class YearToDateTest {
   void aStationFarBehindHoldsItsDaysWhileItDeliversAndNoLongerThanTheGraceOnceSilent() {
     YearToDate y = YearToDate.empty().with(pm25("A", D), 0).with(pm25("B", D.minusDays(20)), 0)
         .with(pm25("B", D.minusDays(19)), 0);
-    assertThat(y.closable(java.util.Set.of("A", "B"), 7, ACTIVE)).extracting(Map.Entry::getKey)
-        .as("B delivers, 20 days behind A: only the day B has passed closes").containsExactly(D.minusDays(20));
+    assertThat(y.closesBefore(java.util.Set.of("A", "B"), 7, ACTIVE))
+        .as("B delivers, 20 days behind A: only the day B has passed closes").isEqualTo(D.minusDays(19));
     YearToDate.Activity bSilent = new YearToDate.Activity(3 * 3_600_000L, 0, 7_200_000L);
-    assertThat(y.closable(java.util.Set.of("A", "B"), 7, bSilent)).extracting(Map.Entry::getKey)
-        .as("silent for 3 h: B holds days only up to 7 days before A's newest")
-        .containsExactly(D.minusDays(20), D.minusDays(19));
+    assertThat(y.closesBefore(java.util.Set.of("A", "B"), 7, bSilent))
+        .as("silent for 3 h: B holds days only up to 7 days before A's newest").isEqualTo(D.minusDays(7));
     YearToDate.Activity neverSeen = new YearToDate.Activity(3 * 3_600_000L, 0, 7_200_000L);
     assertThat(YearToDate.empty().with(pm25("A", D.minusDays(10)), 3 * 3_600_000L).with(pm25("A", D), 3 * 3_600_000L)
-        .closable(java.util.Set.of("A", "C"), 7, neverSeen)).extracting(Map.Entry::getKey)
-        .as("registered C never delivered in 3 h of watching: silent").containsExactly(D.minusDays(10));
+        .closesBefore(java.util.Set.of("A", "C"), 7, neverSeen))
+        .as("registered C never delivered in 3 h of watching: silent").isEqualTo(D.minusDays(7));
+    assertThat(YearToDate.empty().with(pm25("X", D), 0).closesBefore(java.util.Set.of(), 7, ACTIVE))
+        .as("no registered station: the stations seen decide").isEqualTo(D);
   }
 }
