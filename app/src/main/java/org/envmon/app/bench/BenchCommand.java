@@ -50,6 +50,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--readings", defaultValue = "600000", description = "Readings of the throughput backlog (default: ${DEFAULT-VALUE}: 100 minutes of 1 000 stations).")
   long readings;
 
+  @Option(names = "--warmup", defaultValue = "300000", description = "Readings the baseline and the pipeline each work through before timing starts, so the JIT compiler has done its work (default: ${DEFAULT-VALUE}).")
+  long warmup;
+
   @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
@@ -132,17 +135,18 @@ public final class BenchCommand implements Callable<Integer> {
       List<Topic<?, ?>> topics = new ArrayList<>(Topics.all());
       topics.add(BenchTopics.PASSTHROUGH);
       kafka.createTopics(topics, partitions);
-      LoadOptions load = new LoadOptions(stations, LoadOptions.AIR, readings, Double.POSITIVE_INFINITY, 1000, 32, 1L);
+      LoadOptions load = new LoadOptions(stations, LoadOptions.AIR, warmup + readings, Double.POSITIVE_INFINITY, 1000,
+          32, 1L);
       publishStations(bootstrap, load);
 
-      out.printf("bench: producing the backlog: %,d readings (%d stations x %d pollutants, minute data)%n",
-          readings, stations, LoadOptions.AIR.size());
+      out.printf("bench: producing the backlog: %,d readings (%d stations x %d pollutants, minute data); "
+          + "the first %,d warm up the JIT and are not timed%n", warmup + readings, stations, LoadOptions.AIR.size(), warmup);
       LoadResult backlog = produce(bootstrap, load, null, out);
       report.add(new Figure(BenchKeys.PRELOAD_RATE, "ingest producer (loadgen)", backlog.achievedRate(),
           "readings/s", "KafkaReadingPublisher, acks=all"));
 
       out.println("bench: raw baseline: plain consumer -> producer copy of envmon.readings");
-      Throughput baseline = new PassthroughBaseline(bootstrap).run(readings, timeout, out);
+      Throughput baseline = new PassthroughBaseline(bootstrap).run(warmup, readings, timeout, out);
       report.add(new Figure(BenchKeys.BASELINE_RATE, "raw passthrough baseline", baseline.perSecond(),
           "readings/s", String.format(Locale.ROOT, "%,d in %.1f s, Avro serdes, no transactions",
               baseline.records(), baseline.seconds())));
@@ -151,7 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
           threads, commitInterval.toMillis());
       try (PipelineStreams streams = PipelineStreams.start(bootstrap, dir.path().resolve("streams"),
           commitInterval, threads, timeout)) {
-        Throughput pipeline = PipelineThroughput.measure(streams, readings, timeout, out);
+        Throughput pipeline = PipelineThroughput.measure(streams, warmup, readings, timeout, out);
         report.add(new Figure(BenchKeys.PIPELINE_RATE, "pipeline throughput (EOS)", pipeline.perSecond(),
             "readings/s", String.format(Locale.ROOT, "%,d in %.1f s", pipeline.records(), pipeline.seconds())));
         report.add(new Figure(BenchKeys.PIPELINE_RATIO, "pipeline / raw baseline",
@@ -181,6 +185,9 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private void validate() {
+    if (warmup < 0) {
+      throw new IllegalArgumentException("--warmup must be 0 or more");
+    }
     if (readings < 1 || stations < 1 || partitions < 1 || threads < 1 || probes < 1 || sinkPoints < 1
         || sinkBatch < 1) {
       throw new IllegalArgumentException("--readings, --stations, --partitions, --threads, --latency-probes, "

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /**
- * How fast the topology works through a backlog: the wall time from RUNNING until its committed
- * offsets on envmon.readings cover every reading. Exactly-once commits are transactions, so a
+ * How fast the topology works through a backlog: the wall time from the end of a warm-up share
+ * of the backlog until its committed offsets on envmon.readings cover every reading. Exactly-once commits are transactions, so a
  * reading counts only once its outputs are committed too.
  */
 final class PipelineThroughput {
@@ -13,25 +13,38 @@ final class PipelineThroughput {
 
   private PipelineThroughput() {}
 
-  static Throughput measure(PipelineStreams streams, long expected, Duration timeout, PrintStream out)
+  /**
+   * Waits until the committed offsets cover {@code warmup} readings (untimed: the JIT compiler's
+   * warm-up), then times the next {@code expected}.
+   */
+  static Throughput measure(PipelineStreams streams, long warmup, long expected, Duration timeout, PrintStream out)
       throws InterruptedException {
     ProgressLine progress = new ProgressLine(out, "pipeline");
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long total = warmup + expected;
+    long committed = awaitCommitted(streams, warmup, total, deadline, progress);
     long started = System.nanoTime();
-    long deadline = started + timeout.toNanos();
+    long timedFrom = committed;
+    committed = awaitCommitted(streams, total, total, deadline, progress);
+    return new Throughput(committed - timedFrom, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static long awaitCommitted(PipelineStreams streams, long target, long total, long deadline,
+                                     ProgressLine progress) throws InterruptedException {
     long committed = streams.committedReadings();
-    while (committed < expected) {
+    while (committed < target) {
       if (!streams.isRunning()) {
         throw new IllegalStateException("the streams application stopped after committing " + committed
-            + " of " + expected + " readings; see the log above");
+            + " of " + total + " readings; see the log above");
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the pipeline committed only " + committed + " of " + expected
-            + " readings within " + timeout + "; raise --timeout or lower --readings");
+        throw new IllegalStateException("the pipeline committed only " + committed + " of " + total
+            + " readings in time; raise --timeout or lower --readings");
       }
       Thread.sleep(POLL_MILLIS);
       committed = streams.committedReadings();
-      progress.update(committed, expected);
+      progress.update(committed, total);
     }
-    return new Throughput(committed, Duration.ofNanos(System.nanoTime() - started));
+    return committed;
   }
 }

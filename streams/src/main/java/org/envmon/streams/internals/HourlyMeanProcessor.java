@@ -133,19 +133,14 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
   /**
    * Emits every hour of the station that ended by {@code clock}, then a clock tick. A value is
    * left unemitted only in the hour open at the station's clock (a reading for an hour the clock
-   * has passed is emitted on arrival), so with a known previous clock that one hour is read, by
-   * key. Range scans here were the replay's hot spot: RocksDB's seek past a station's last hour
-   * steps over the tombstones of the next station's expired hours until compaction drops them.
-   * Only a station's first clock has no previous one; then its hours up to the clock are scanned.
+   * has passed is emitted on arrival), so that one hour is read, by key; a station's first clock
+   * has no earlier hour at all (its hours and clock are stored together). Range scans here were
+   * the replay's hot spot: RocksDB's seek past a station's last hour steps over the tombstones of
+   * the next station's expired hours until compaction drops them.
    */
   private void closeHours(String station, long previousClock, long clock, long timestamp) {
     List<KeyValue<String, HourState>> entries = new ArrayList<>(1);
-    if (previousClock == UNSET) {
-      try (KeyValueIterator<String, HourState> it = hours.range(StateKeys.timed(station, 0),
-          StateKeys.timed(station, clock))) {
-        it.forEachRemaining(entries::add);
-      }
-    } else {
+    if (previousClock != UNSET) {
       String key = StateKeys.timed(station, BeijingTime.hourStart(previousClock));
       HourState open = hours.get(station, key);
       if (open != null) {

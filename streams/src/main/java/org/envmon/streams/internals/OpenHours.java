@@ -39,7 +39,7 @@ final class OpenHours {
     }
   }
 
-  /** Decoded copies of the station-hours in [from, to]; write a changed one back with {@link #put}. */
+  /** Decoded copies of the station-hours in [from, to] (to forget expired hours). */
   KeyValueIterator<String, HourState> range(String from, String to) {
     return store.range(from, to);
   }
