@@ -83,7 +83,7 @@ final class PassthroughBaseline {
         throw new IllegalStateException("the passthrough producer failed: " + failure.get(), failure.get());
       }
       if (timedFrom < 0) {
-        timedFrom = copied; // nothing after the warm-up (expected was 0)
+        timedFrom = copied; // one poll crossed the warm-up and the end together: nothing was timed
       }
       return new Throughput(copied - timedFrom, Duration.ofNanos(System.nanoTime() - started));
     }

@@ -124,10 +124,11 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
       forward(station, HourlyOutcome.of(emit(station, hourStart, state, List.of(sample.parameter().code()),
           newClock)), timestamp);
     }
-    hours.put(station, key, state);
     if (clock == UNSET || BeijingTime.hourStart(newClock) > BeijingTime.hourStart(clock)) {
+      // before the new hour is written, so the hour it closes is still the station's newest, decoded
       closeHours(station, clock, newClock, timestamp);
     }
+    hours.put(station, key, state);
   }
 
   /**
@@ -139,25 +140,8 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
    * the next station's expired hours until compaction drops them.
    */
   private void closeHours(String station, long previousClock, long clock, long timestamp) {
-    List<KeyValue<String, HourState>> entries = new ArrayList<>(1);
     if (previousClock != UNSET) {
-      String key = StateKeys.timed(station, BeijingTime.hourStart(previousClock));
-      HourState open = hours.get(station, key);
-      if (open != null) {
-        entries.add(KeyValue.pair(key, open));
-      }
-    }
-    for (KeyValue<String, HourState> entry : entries) {
-      long hourStart = StateKeys.startOf(entry.key);
-      if (hourStart + BeijingTime.HOUR_MS > clock) {
-        continue;
-      }
-      List<String> unemitted = entry.value.byParameter().entrySet().stream()
-          .filter(e -> e.getValue().revision() < 0).map(Map.Entry::getKey).toList();
-      if (!unemitted.isEmpty()) {
-        forward(station, HourlyOutcome.of(emit(station, hourStart, entry.value, unemitted, clock)), timestamp);
-        hours.put(station, entry.key, entry.value);
-      }
+      closeHour(station, BeijingTime.hourStart(previousClock), clock, timestamp);
     }
     if (clock != Long.MAX_VALUE) {
       // expired hours are deleted a day at a time: one range scan per station-day, not per hour
@@ -169,6 +153,24 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
       }
     }
     forward(station, HourlyOutcome.of(HourBatch.tick(station, clock)), timestamp);
+  }
+
+  /** Emits the unemitted values of the station-hour starting at {@code hourStart} if it ended by {@code clock}. */
+  private void closeHour(String station, long hourStart, long clock, long timestamp) {
+    if (hourStart + BeijingTime.HOUR_MS > clock) {
+      return;
+    }
+    String key = StateKeys.timed(station, hourStart);
+    HourState open = hours.get(station, key);
+    if (open == null) {
+      return;
+    }
+    List<String> unemitted = open.byParameter().entrySet().stream()
+        .filter(e -> e.getValue().revision() < 0).map(Map.Entry::getKey).toList();
+    if (!unemitted.isEmpty()) {
+      forward(station, HourlyOutcome.of(emit(station, hourStart, open, unemitted, clock)), timestamp);
+      hours.put(station, key, open);
+    }
   }
 
   /**

@@ -76,7 +76,7 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
   }
 
   /**
-   * The first day that cannot close yet: every open day before it can, oldest first. A day closes
+   * The first day that cannot close yet: every open day before it can. A day closes
    * once every expected station of the scope has moved past it. A station that runs behind but
    * still delivers holds its days (stations' partitions advance at different speeds, a replay most
    * of all); a station silent on the wall clock holds them no more than {@code maxLagDays} behind
