@@ -13,6 +13,7 @@ import java.util.Objects;
 public final class IngestCounters {
   static final String ACCEPTED = "envmon.ingest.accepted";
   static final String REJECTED = "envmon.ingest.rejected";
+  static final String THROTTLED = "envmon.ingest.throttled";
 
   private final MeterRegistry registry;
 
@@ -33,6 +34,15 @@ public final class IngestCounters {
     rejectedCounter(source, reason).increment();
   }
 
+  /** A request a path refused for now (HTTP 429) because its station sent too much; the client retries it. */
+  public void throttled(String source) {
+    throttledCounter(source).increment();
+  }
+
+  public long throttledCount(String source) {
+    return (long) throttledCounter(source).count();
+  }
+
   public long acceptedCount(String source) {
     return (long) acceptedCounter(source).count();
   }
@@ -49,6 +59,12 @@ public final class IngestCounters {
 
   private Counter acceptedCounter(String source) {
     return Counter.builder(ACCEPTED).description("readings accepted into envmon.readings")
+        .tag("source", source).register(registry);
+  }
+
+  private Counter throttledCounter(String source) {
+    return Counter.builder(THROTTLED)
+        .description("requests refused for now (HTTP 429) because their station exceeded its rate or in-flight share")
         .tag("source", source).register(registry);
   }
 

@@ -12,5 +12,7 @@ public enum RejectReason {
   BAD_CRC,
   AUTH_FAILED,
   DUPLICATE,
-  OVERSIZED
+  OVERSIZED,
+  /** The station sent more than its rate limit allows (MQTT: the message is kept in the DLQ instead). */
+  RATE_LIMITED
 }

@@ -13,6 +13,9 @@ public final class Hj212Metrics {
   private final Counter modbusCrc;
   private final Counter publishFailures;
   private final Counter connectionsRefused;
+  private final Counter stationConnectionsRefused;
+  private final Counter hostConnectionsRefused;
+  private final Counter throttled;
 
   public Hj212Metrics(MeterRegistry registry) {
     this.registry = registry;
@@ -28,6 +31,15 @@ public final class Hj212Metrics {
         .description("Packets left unanswered because Kafka did not take their records").register(registry);
     this.connectionsRefused = Counter.builder("envmon.hj212.connections.refused")
         .description("Connections closed at once because the connection limit was reached").register(registry);
+    this.stationConnectionsRefused = Counter.builder("envmon.hj212.connections.refused.station")
+        .description("Connections closed because their station already held its maximum of connections")
+        .register(registry);
+    this.hostConnectionsRefused = Counter.builder("envmon.hj212.connections.refused.host")
+        .description("Connections closed at once because their IP address held its maximum of unauthenticated ones")
+        .register(registry);
+    this.throttled = Counter.builder("envmon.hj212.packets.throttled")
+        .description("Packets held back until their station's rate limit allowed them (none is dropped)")
+        .register(registry);
   }
 
   public void accepted() {
@@ -62,5 +74,17 @@ public final class Hj212Metrics {
 
   public void connectionRefused() {
     connectionsRefused.increment();
+  }
+
+  public void stationConnectionRefused() {
+    stationConnectionsRefused.increment();
+  }
+
+  public void hostConnectionRefused() {
+    hostConnectionsRefused.increment();
+  }
+
+  public void packetThrottled() {
+    throttled.increment();
   }
 }

@@ -53,8 +53,27 @@ public final class Hj212PacketHandler {
     this.clock = clock;
   }
 
+  /** What {@link #check} found: a packet to {@link #dispatch}, or one already refused. */
+  public sealed interface Checked permits Admitted, Refused {}
+
+  /** A packet whose CRC, syntax, MN and PW are good: {@link #dispatch} it when the limits allow. */
+  public record Admitted(Hj212Packet packet, StationEntry station, Hj212Frame frame) implements Checked {}
+
+  /** A refused packet, dead-lettered; {@code outcome} completes empty once the DLQ has it. */
+  public record Refused(CompletableFuture<Optional<Hj212Answers.Answer>> outcome) implements Checked {}
+
   /** Handles one frame received from {@code remote}; see the class comment for the future. */
   public CompletableFuture<Optional<Hj212Answers.Answer>> handle(Hj212Frame frame, String remote) {
+    Checked checked = check(frame, remote);
+    return checked instanceof Admitted admitted ? dispatch(admitted, remote) : ((Refused) checked).outcome();
+  }
+
+  /**
+   * The first half of {@link #handle}: CRC, parsing and authentication. A packet that fails is
+   * logged, counted and dead-lettered here; one that passes has had no effect yet, so the
+   * connection can still hold it back (rate limit) or drop it unanswered (connection limit).
+   */
+  public Checked check(Hj212Frame frame, String remote) {
     String text = frame.segmentText();
     Hj212Packet packet;
     try {
@@ -62,8 +81,8 @@ public final class Hj212PacketHandler {
     } catch (Hj212FormatException e) {
       packet = null;
       if (crcMatches(frame, null)) {
-        return refuse(RejectReason.MALFORMED, "unparsable HJ 212 segment: " + e.getMessage(), remote, null,
-            frame);
+        return new Refused(refuse(RejectReason.MALFORMED, "unparsable HJ 212 segment: " + e.getMessage(), remote,
+            null, frame));
       }
     }
     if (!crcMatches(frame, packet)) {
@@ -71,8 +90,8 @@ public final class Hj212PacketHandler {
       // The MN of a corrupted packet may itself be corrupted: name the station only as a hint.
       String claimedStation = packet == null ? null
           : stations.byMn(packet.mn()).map(StationEntry::id).orElse(null);
-      return refuse(RejectReason.BAD_CRC, "CRC " + frame.crcText() + " does not match the HJ 212 CRC "
-          + Hj212Crc.hex(expected) + " of the segment; packet dropped unanswered", remote, claimedStation, frame);
+      return new Refused(refuse(RejectReason.BAD_CRC, "CRC " + frame.crcText() + " does not match the HJ 212 CRC "
+          + Hj212Crc.hex(expected) + " of the segment; packet dropped unanswered", remote, claimedStation, frame));
     }
     if (frame.missingCr()) {
       LOG.info("HJ 212 frame from {} ended with LF instead of CR LF; accepted", remote);
@@ -80,9 +99,9 @@ public final class Hj212PacketHandler {
     Hj212Authenticator.Outcome auth = authenticator.authenticate(packet.mn(), packet.pw());
     if (!auth.admitted()) {
       String stationId = auth.station() == null ? null : auth.station().id();
-      return refuse(auth.reason(), auth.message(), remote, stationId, frame);
+      return new Refused(refuse(auth.reason(), auth.message(), remote, stationId, frame));
     }
-    return dispatch(packet, auth.station(), remote, frame);
+    return new Admitted(packet, auth.station(), frame);
   }
 
   /**
@@ -102,8 +121,11 @@ public final class Hj212PacketHandler {
         maskPassword(error.preview()), clock.instant()));
   }
 
-  private CompletableFuture<Optional<Hj212Answers.Answer>> dispatch(Hj212Packet packet, StationEntry station,
-                                                                     String remote, Hj212Frame frame) {
+  /** The second half of {@link #handle}: readings, DLQ records and the answer of an admitted packet. */
+  public CompletableFuture<Optional<Hj212Answers.Answer>> dispatch(Admitted admitted, String remote) {
+    Hj212Packet packet = admitted.packet();
+    StationEntry station = admitted.station();
+    Hj212Frame frame = admitted.frame();
     Optional<Hj212DataCommand> command = Hj212DataCommand.fromCn(packet.cn());
     if (command.isPresent()) {
       return handleData(packet, command.get(), station, remote, frame);

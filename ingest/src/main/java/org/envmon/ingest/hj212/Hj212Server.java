@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HJ 212 TCP endpoint data loggers connect to. {@link #start()} binds, {@link #close()}
  * closes every connection and releases the threads. The publisher stays open: its owner closes it.
+ * Beyond the server-wide connection limit, {@link Hj212Limits} bounds what one station and one
+ * IP address may take (see {@link Hj212ServerOptions}).
  */
 public final class Hj212Server implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Hj212Server.class);
@@ -33,6 +35,7 @@ public final class Hj212Server implements AutoCloseable {
   private final Hj212ServerOptions options;
   private final Hj212PacketHandler packets;
   private final Hj212Metrics metrics;
+  private final Hj212Limits limits;
   private final AtomicInteger open = new AtomicInteger();
   private final ChannelGroup connections = new DefaultChannelGroup("hj212", GlobalEventExecutor.INSTANCE);
   private EventLoopGroup acceptors;
@@ -43,6 +46,7 @@ public final class Hj212Server implements AutoCloseable {
                      ReadingPublisher publisher, Hj212Mapping mapping, MeterRegistry registry) {
     this.options = options;
     this.metrics = new Hj212Metrics(registry);
+    this.limits = new Hj212Limits(options, metrics);
     Clock clock = Clock.systemUTC();
     this.packets = new Hj212PacketHandler(stations, validator, publisher, mapping,
         new Hj212DuplicateFilter(options.duplicateCacheSize(), options.duplicateTtl(), clock), metrics, clock);
@@ -98,10 +102,17 @@ public final class Hj212Server implements AutoCloseable {
       return;
     }
     ch.closeFuture().addListener(f -> open.decrementAndGet());
+    InetSocketAddress peer = ch.remoteAddress();
+    String host = peer == null || peer.getAddress() == null ? "unknown" : peer.getAddress().getHostAddress();
+    if (!limits.admitUnauthenticated(host)) {
+      ch.close();
+      return;
+    }
     connections.add(ch);
     ch.pipeline()
         .addLast(new IdleStateHandler(options.readIdleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
-        .addLast(new Hj212ChannelHandler(options.maxSegmentLength(), options.readIdleTimeout(), packets, metrics));
+        .addLast(new Hj212ChannelHandler(options.maxSegmentLength(), options.readIdleTimeout(), packets, metrics,
+            limits, host));
   }
 
   @Override

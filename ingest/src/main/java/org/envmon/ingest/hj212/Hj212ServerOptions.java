@@ -2,6 +2,7 @@ package org.envmon.ingest.hj212;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.envmon.ingest.core.StationRate;
 
 /**
  * How the HJ 212 TCP server listens and what it tolerates. Build with {@link #builder()}; every
@@ -14,13 +15,27 @@ import java.util.Objects;
  * @param maxSegmentLength   largest data segment accepted (the standard says 1024, devices send more; at most 9999)
  * @param duplicateCacheSize values remembered for duplicate detection
  * @param duplicateTtl       how long a value is remembered for duplicate detection
+ * @param maxConnectionsPerStation  connections one station (MN) may hold; a further connection is
+ *                                  closed at its first authenticated packet, which stays unanswered
+ * @param maxUnauthenticatedPerHost connections from one IP address that have not yet sent an
+ *                                  authenticated packet; further ones are closed at once
+ * @param stationRate        packets per second and burst of one station, over all its connections;
+ *                           beyond it the server reads the station's connections more slowly
  */
 public record Hj212ServerOptions(String host, int port, Duration readIdleTimeout, int maxConnections,
-                                 int maxSegmentLength, int duplicateCacheSize, Duration duplicateTtl) {
+                                 int maxSegmentLength, int duplicateCacheSize, Duration duplicateTtl,
+                                 int maxConnectionsPerStation, int maxUnauthenticatedPerHost,
+                                 StationRate stationRate) {
+  /** A logger sends a few packets a minute and backfills stop-and-wait: 50/s is far above both. */
+  public static final StationRate DEFAULT_STATION_RATE = new StationRate(50, 500);
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_STATION = 4;
+  public static final int DEFAULT_MAX_UNAUTHENTICATED_PER_HOST = 100;
+
   public Hj212ServerOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(readIdleTimeout, "readIdleTimeout");
     Objects.requireNonNull(duplicateTtl, "duplicateTtl");
+    Objects.requireNonNull(stationRate, "stationRate");
     if (host.isBlank()) {
       throw new IllegalArgumentException("HJ 212 bind host must not be blank; use 0.0.0.0 for all interfaces");
     }
@@ -43,13 +58,25 @@ public record Hj212ServerOptions(String host, int port, Duration readIdleTimeout
     if (duplicateTtl.isNegative() || duplicateTtl.isZero()) {
       throw new IllegalArgumentException("HJ 212 duplicate TTL must be positive, got " + duplicateTtl);
     }
+    if (maxConnectionsPerStation < 1) {
+      throw new IllegalArgumentException("HJ 212 max connections per station must be at least 1, got "
+          + maxConnectionsPerStation);
+    }
+    if (maxUnauthenticatedPerHost < 1) {
+      throw new IllegalArgumentException("HJ 212 max unauthenticated connections per host must be at least 1, got "
+          + maxUnauthenticatedPerHost);
+    }
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Defaults: 0.0.0.0:9212, 10 min idle, 1000 connections, 9999-byte segments, 100 000 values for 48 h. */
+  /**
+   * Defaults: 0.0.0.0:9212, 10 min idle, 1000 connections, 9999-byte segments, 100 000 values for
+   * 48 h; per station 4 connections and 50 packets/s with a burst of 500; per host 100 connections
+   * not yet authenticated.
+   */
   public static final class Builder {
     private String host = "0.0.0.0";
     private int port = 9212;
@@ -58,6 +85,9 @@ public record Hj212ServerOptions(String host, int port, Duration readIdleTimeout
     private int maxSegmentLength = Hj212FrameDecoder.ABSOLUTE_MAX_SEGMENT;
     private int duplicateCacheSize = 100_000;
     private Duration duplicateTtl = Duration.ofHours(48);
+    private int maxConnectionsPerStation = DEFAULT_MAX_CONNECTIONS_PER_STATION;
+    private int maxUnauthenticatedPerHost = DEFAULT_MAX_UNAUTHENTICATED_PER_HOST;
+    private StationRate stationRate = DEFAULT_STATION_RATE;
 
     private Builder() {}
 
@@ -96,9 +126,24 @@ public record Hj212ServerOptions(String host, int port, Duration readIdleTimeout
       return this;
     }
 
+    public Builder maxConnectionsPerStation(int maxConnectionsPerStation) {
+      this.maxConnectionsPerStation = maxConnectionsPerStation;
+      return this;
+    }
+
+    public Builder maxUnauthenticatedPerHost(int maxUnauthenticatedPerHost) {
+      this.maxUnauthenticatedPerHost = maxUnauthenticatedPerHost;
+      return this;
+    }
+
+    public Builder stationRate(StationRate stationRate) {
+      this.stationRate = stationRate;
+      return this;
+    }
+
     public Hj212ServerOptions build() {
       return new Hj212ServerOptions(host, port, readIdleTimeout, maxConnections, maxSegmentLength,
-          duplicateCacheSize, duplicateTtl);
+          duplicateCacheSize, duplicateTtl, maxConnectionsPerStation, maxUnauthenticatedPerHost, stationRate);
     }
   }
 }

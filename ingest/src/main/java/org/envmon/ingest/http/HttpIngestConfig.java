@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.envmon.ingest.core.StationRate;
 
 /**
  * Settings of the HTTP ingest server.
@@ -16,11 +17,23 @@ import java.util.Optional;
  * @param ackTimeout          how long a request waits for Kafka's acknowledgement before 503
  * @param threads             request-handling threads (each waits for its Kafka acknowledgement)
  * @param tls                 serve HTTPS with this keystore, or plain HTTP when empty
+ * @param stationRate         readings per second and burst of one station (records of a request,
+ *                            refused ones included); beyond it requests get 429 with Retry-After
+ * @param maxInFlightPerStation readings of one station sent to Kafka and not yet acknowledged;
+ *                            beyond it that station's requests get 429, the others go on
  */
 public record HttpIngestConfig(InetSocketAddress address, int maxBodyBytes, int maxInFlightReadings,
-                               Duration ackTimeout, int threads, Optional<Tls> tls) {
+                               Duration ackTimeout, int threads, Optional<Tls> tls, StationRate stationRate,
+                               int maxInFlightPerStation) {
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
+  /**
+   * A station sends a few readings a minute; 100/s backfills a day of minute data of 50
+   * parameters in 12 min, and a burst of 5000 takes several days of hourly data at once.
+   */
+  public static final StationRate DEFAULT_STATION_RATE = new StationRate(100, 5_000);
+  /** A quarter of the default in-flight budget: four stations cannot crowd out the rest. */
+  public static final int DEFAULT_MAX_IN_FLIGHT_PER_STATION = 2_500;
   public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_THREADS = 16;
 
@@ -46,12 +59,30 @@ public record HttpIngestConfig(InetSocketAddress address, int maxBodyBytes, int 
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(ackTimeout, "ackTimeout");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(stationRate, "stationRate");
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("max body bytes must be positive, got " + maxBodyBytes);
     }
     if (threads < 1) {
       throw new IllegalArgumentException("HTTP threads must be at least 1, got " + threads);
     }
+    if (maxInFlightPerStation < 1) {
+      throw new IllegalArgumentException("max in-flight readings per station must be at least 1, got "
+          + maxInFlightPerStation);
+    }
+  }
+
+  /** With the default per-station limits. */
+  public HttpIngestConfig(InetSocketAddress address, int maxBodyBytes, int maxInFlightReadings, Duration ackTimeout,
+                          int threads, Optional<Tls> tls) {
+    this(address, maxBodyBytes, maxInFlightReadings, ackTimeout, threads, tls, DEFAULT_STATION_RATE,
+        DEFAULT_MAX_IN_FLIGHT_PER_STATION);
+  }
+
+  /** This configuration with other per-station limits. */
+  public HttpIngestConfig withStationLimits(StationRate rate, int maxInFlightPerStation) {
+    return new HttpIngestConfig(address, maxBodyBytes, maxInFlightReadings, ackTimeout, threads, tls, rate,
+        maxInFlightPerStation);
   }
 
   /** Plain HTTP on the given address with the defaults. */

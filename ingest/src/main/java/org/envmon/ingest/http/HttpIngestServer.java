@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.envmon.ingest.core.IngestCounters;
 import org.envmon.ingest.core.StationDirectory;
+import org.envmon.ingest.core.StationRateLimiter;
 import org.envmon.ingest.json.ReadingIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,9 @@ public final class HttpIngestServer implements AutoCloseable {
     HttpServer server = config.tls().isPresent() ? https(config.address(), config.tls().get())
         : HttpServer.create(config.address(), 0);
     ReadingsHandler readings = new ReadingsHandler(new StationTokenAuthenticator(stations), intake,
-        new PublishPermits(config.maxInFlightReadings()), config.maxBodyBytes(), config.ackTimeout());
+        new PublishPermits(config.maxInFlightReadings(), config.maxInFlightPerStation()),
+        new StationRateLimiter(config.stationRate()), new IngestCounters(metrics), config.maxBodyBytes(),
+        config.ackTimeout());
     server.createContext(ReadingsHandler.PATH, readings);
     server.createContext(HealthHandler.PATH, new HealthHandler(health));
     server.createContext(MetricsHandler.PATH, new MetricsHandler(metrics));

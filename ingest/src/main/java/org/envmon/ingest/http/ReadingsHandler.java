@@ -10,14 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.envmon.ingest.core.IngestCounters;
 import org.envmon.ingest.core.RejectReason;
 import org.envmon.ingest.core.StationEntry;
+import org.envmon.ingest.core.StationRateLimiter;
 import org.envmon.ingest.json.CheckedBatch;
 import org.envmon.ingest.json.CsvReadingParser;
 import org.envmon.ingest.json.JsonReadingParser;
@@ -33,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * body of bounded size, refuses the whole request (403) if any record names another station,
  * validates each record and answers only after Kafka acknowledged the accepted readings and the
  * DLQ records of the refused ones: 202 when at least one reading was accepted, 400 when none.
+ * A station over its rate or its share of the in-flight budget gets 429 with Retry-After, and
+ * nothing of that request is published, so the client can send the same request again.
  */
 final class ReadingsHandler implements HttpHandler {
   static final String PATH = "/api/v1/readings";
@@ -44,16 +49,20 @@ final class ReadingsHandler implements HttpHandler {
   private final StationTokenAuthenticator authenticator;
   private final ReadingIntake intake;
   private final PublishPermits permits;
+  private final StationRateLimiter rate;
+  private final IngestCounters counters;
   private final int maxBodyBytes;
   private final Duration ackTimeout;
   private final JsonReadingParser jsonParser = new JsonReadingParser(SOURCE);
   private final CsvReadingParser csvParser = new CsvReadingParser(SOURCE);
 
   ReadingsHandler(StationTokenAuthenticator authenticator, ReadingIntake intake, PublishPermits permits,
-                  int maxBodyBytes, Duration ackTimeout) {
+                  StationRateLimiter rate, IngestCounters counters, int maxBodyBytes, Duration ackTimeout) {
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     this.intake = Objects.requireNonNull(intake, "intake");
     this.permits = Objects.requireNonNull(permits, "permits");
+    this.rate = Objects.requireNonNull(rate, "rate");
+    this.counters = Objects.requireNonNull(counters, "counters");
     this.maxBodyBytes = maxBodyBytes;
     this.ackTimeout = Objects.requireNonNull(ackTimeout, "ackTimeout");
   }
@@ -87,6 +96,12 @@ final class ReadingsHandler implements HttpHandler {
           + " with the token issued for your station");
       return;
     }
+    String stationId = station.get().id();
+    StationRateLimiter.Decision exhausted = rate.check(stationId, 1);
+    if (!exhausted.granted()) { // no token left at all: refuse before reading and parsing the body
+      rateLimited(exchange, stationId, exhausted);
+      return;
+    }
     String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type"))
         .orElse("application/json").toLowerCase(Locale.ROOT);
     boolean csv = contentType.startsWith("text/csv");
@@ -101,12 +116,11 @@ final class ReadingsHandler implements HttpHandler {
           + " bytes; split the readings into smaller requests");
       return;
     }
-    String stationId = station.get().id();
     List<ParsedRecord> records;
     try {
       records = csv ? csvParser.parse(body.get()) : jsonParser.parse(body.get());
     } catch (UnreadableInputException e) {
-      answer(exchange, CheckedBatch.unreadable(new Rejection(-1, RejectReason.MALFORMED, e.getMessage(),
+      answer(exchange, stationId, CheckedBatch.unreadable(new Rejection(-1, RejectReason.MALFORMED, e.getMessage(),
           stationId, body.get())));
       return;
     }
@@ -122,21 +136,41 @@ final class ReadingsHandler implements HttpHandler {
           + " name another station; a token may send only its own station's readings (nothing was accepted)");
       return;
     }
-    answer(exchange, intake.check(records));
+    answer(exchange, stationId, intake.check(records));
   }
 
-  /** Publishes the batch within the in-flight budget and answers once Kafka has it. */
-  private void answer(HttpExchange exchange, CheckedBatch batch) throws IOException {
-    int taken = permits.tryAcquire(batch.size());
-    if (taken == 0) {
+  /**
+   * Publishes the batch within the in-flight budget and the station's rate, and answers once
+   * Kafka has it. Every refusal here comes before anything is published.
+   */
+  private void answer(HttpExchange exchange, String stationId, CheckedBatch batch) throws IOException {
+    PublishPermits.Taken taken = permits.tryAcquire(stationId, batch.size());
+    if (taken.shortage() == PublishPermits.Shortage.SERVER) {
       LOG.warn("refusing {} records from {}: too many readings await Kafka's acknowledgement", batch.size(),
           remote(exchange));
       retryLater(exchange, "too many readings are waiting for Kafka; retry in " + RETRY_AFTER_SECONDS + " s");
       return;
     }
+    if (!taken.granted()) {
+      if (taken.shortage() == PublishPermits.Shortage.STATION_FIRST) {
+        LOG.warn("refusing requests of station {} with 429: its readings already awaiting Kafka reach its share"
+            + " (logged once until some are acknowledged)", stationId);
+      }
+      counters.throttled(SOURCE);
+      tooManyRequests(exchange, RETRY_AFTER_SECONDS, "IN_FLIGHT_LIMIT", "station " + stationId
+          + " already has as many readings waiting for Kafka as one station may; retry in " + RETRY_AFTER_SECONDS
+          + " s (nothing of this request was accepted)");
+      return;
+    }
+    StationRateLimiter.Decision allowed = rate.tryAcquire(stationId, batch.size());
+    if (!allowed.granted()) {
+      permits.release(stationId, taken.permits());
+      rateLimited(exchange, stationId, allowed);
+      return;
+    }
     CompletableFuture<Void> acked = intake.publish(batch, SOURCE, remote(exchange));
     // Permits come back when Kafka answers, not when we stop waiting: that is the backpressure.
-    acked.whenComplete((ok, error) -> permits.release(taken));
+    acked.whenComplete((ok, error) -> permits.release(stationId, taken.permits()));
     try {
       acked.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -159,6 +193,24 @@ final class ReadingsHandler implements HttpHandler {
   private static void retryLater(HttpExchange exchange, String message) throws IOException {
     exchange.getResponseHeaders().set("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     HttpExchanges.error(exchange, 503, message);
+  }
+
+  private void rateLimited(HttpExchange exchange, String stationId, StationRateLimiter.Decision decision)
+      throws IOException {
+    if (decision.episodeStart()) {
+      LOG.warn("station {} sends faster than {} readings/s (burst {}): answering 429 until it slows down"
+          + " (logged once per episode)", stationId, rate.rate().perSecond(), rate.rate().burst());
+    }
+    counters.throttled(SOURCE);
+    tooManyRequests(exchange, decision.retryAfterSeconds(), RejectReason.RATE_LIMITED.name(), "station " + stationId
+        + " sends more than " + rate.rate().perSecond() + " readings/s (burst " + rate.rate().burst()
+        + "); retry this request in " + decision.retryAfterSeconds() + " s (nothing of it was accepted)");
+  }
+
+  private static void tooManyRequests(HttpExchange exchange, long retryAfterSeconds, String reason, String message)
+      throws IOException {
+    exchange.getResponseHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
+    HttpExchanges.json(exchange, 429, Map.of("error", message, "reason", reason));
   }
 
   /** The body as UTF-8, or empty when it is longer than the limit (read no further than that). */

@@ -19,6 +19,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.envmon.ingest.core.RejectReason;
+import org.envmon.ingest.core.StationRateLimiter;
 import org.envmon.ingest.json.CheckedBatch;
 import org.envmon.ingest.json.JsonReadingParser;
 import org.envmon.ingest.json.ParsedRecord;
@@ -34,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * has its readings and the DLQ records of its refused records; until then the broker holds it,
  * also across a restart of envmon. When Kafka refuses, the message is retried with growing delay
  * and stays unacknowledged meanwhile, so the broker's receive maximum throttles the inflow.
+ *
+ * <p>Each station's records are bounded by a rate ({@link MqttIngestConfig#stationRate()}). The
+ * records of a message beyond it go to the DLQ as {@code RATE_LIMITED} and the message is
+ * acknowledged: holding it back instead would hold the receive window, which all stations share.
  */
 public final class MqttIngest implements AutoCloseable {
   static final String SOURCE = "mqtt";
@@ -45,6 +50,7 @@ public final class MqttIngest implements AutoCloseable {
   private final ReadingIntake intake;
   private final TopicStation topicStation;
   private final JsonReadingParser parser = new JsonReadingParser(SOURCE);
+  private final MqttStationRate rate;
   private final MqttAsyncClient client;
   /** Runs acknowledgements and retries off the Kafka producer's and Paho's threads. */
   private final ScheduledExecutorService acks;
@@ -53,6 +59,7 @@ public final class MqttIngest implements AutoCloseable {
     this.config = config;
     this.intake = intake;
     this.topicStation = new TopicStation(config.topicFilter());
+    this.rate = new MqttStationRate(new StationRateLimiter(config.stationRate()));
     this.client = new MqttAsyncClient(config.serverUri(), config.clientId(), new MemoryPersistence());
     this.acks = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "envmon-mqtt-acks");
@@ -162,7 +169,7 @@ public final class MqttIngest implements AutoCloseable {
     if (topicStation.namesStation()) {
       records = records.stream().map(r -> belongsToTopic(r, topic, station)).toList();
     }
-    return intake.check(records);
+    return intake.check(rate.apply(records, station.orElse(topic)));
   }
 
   private static ParsedRecord belongsToTopic(ParsedRecord r, String topic, Optional<String> station) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.envmon.ingest.core.StationRate;
 import org.envmon.ingest.hj212.Hj212Crc;
 import org.envmon.ingest.hj212.Hj212Mapping;
 import org.envmon.ingest.hj212.Hj212Server;
@@ -53,8 +54,12 @@ class Hj212ResourceLimitsTest {
       server.close();
     }
     StationRegistry stations = FuzzStations.registry();
+    // One station sends 2 000 packets at once below, far above its default rate (50/s after a burst
+    // of 500: 30 s). The rate limit is lifted so that this test measures the in-flight bound alone;
+    // Hj212StationLimitsTest covers the rate.
     server = new Hj212Server(Hj212ServerOptions.builder().host("127.0.0.1").port(0).readIdleTimeout(idle)
-        .maxConnections(MAX_CONNECTIONS).maxSegmentLength(MAX_SEGMENT).build(), stations,
+        .maxConnections(MAX_CONNECTIONS).maxSegmentLength(MAX_SEGMENT)
+        .stationRate(new StationRate(1_000_000, 1_000_000)).build(), stations,
         FuzzStations.validator(stations), publisher, Hj212Mapping.defaults(), new SimpleMeterRegistry());
     server.start();
   }

@@ -11,23 +11,53 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.envmon.ingest.core.ReadingValidator;
+import org.envmon.ingest.core.StationRate;
+import org.envmon.ingest.core.StationRateLimiter;
 import org.envmon.schemas.Medium;
 import org.junit.jupiter.api.Test;
 
-/** The Netty glue on Netty's in-process channel: answer timing, back-pressure, oversize. */
+/**
+ * The Netty glue on Netty's in-process channel: answer timing, back-pressure, oversize, and the
+ * per-station limits on a frozen channel clock moved in step with the rate limiter's.
+ */
 class Hj212ChannelHandlerTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T06:00:00Z"), ZoneOffset.UTC);
+  private static final long MS = 1_000_000L;
   private final RecordingPublisher publisher = new RecordingPublisher().holdAcknowledgements();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final Hj212Metrics metrics = new Hj212Metrics(registry);
+  private final AtomicLong nanos = new AtomicLong();
 
   private EmbeddedChannel channel(int maxSegmentLength) {
+    return new EmbeddedChannel(new Hj212ChannelHandler(maxSegmentLength, packets(publisher), metrics));
+  }
+
+  private Hj212PacketHandler packets(RecordingPublisher to) {
     InMemoryStations stations = new InMemoryStations(
         InMemoryStations.station("Dongsi", Medium.AIR, "M1", "123456", false));
-    Hj212Metrics metrics = new Hj212Metrics(new SimpleMeterRegistry());
-    Hj212PacketHandler packets = new Hj212PacketHandler(stations,
-        new ReadingValidator(stations, CLOCK, Duration.ofMinutes(10)), publisher, Hj212Mapping.defaults(),
-        new Hj212DuplicateFilter(1000, Duration.ofHours(1), CLOCK), metrics, CLOCK);
-    return new EmbeddedChannel(new Hj212ChannelHandler(maxSegmentLength, packets, metrics));
+    return new Hj212PacketHandler(stations, new ReadingValidator(stations, CLOCK, Duration.ofMinutes(10)), to,
+        Hj212Mapping.defaults(), new Hj212DuplicateFilter(1000, Duration.ofHours(1), CLOCK), metrics, CLOCK);
+  }
+
+  /** Connections sharing {@code limits}, publishing to an acknowledging publisher. */
+  private EmbeddedChannel limited(Hj212PacketHandler packets, Hj212Limits limits) {
+    EmbeddedChannel channel = new EmbeddedChannel(new Hj212ChannelHandler(9999, Duration.ofMinutes(10), packets,
+        metrics, limits, null));
+    channel.freezeTime();
+    return channel;
+  }
+
+  private void advance(EmbeddedChannel channel, long nanoseconds) {
+    nanos.addAndGet(nanoseconds);
+    channel.advanceTimeBy(nanoseconds, TimeUnit.NANOSECONDS);
+    channel.runScheduledPendingTasks();
+  }
+
+  private double counter(String name) {
+    return registry.get(name).counter().count();
   }
 
   private static String upload(int n) {
@@ -86,5 +116,63 @@ class Hj212ChannelHandlerTest {
 
     assertThat(channel.isOpen()).isFalse();
     assertThat(publisher.deadLetters).extracting(d -> d.getReasonCode()).containsExactly("OVERSIZED");
+  }
+
+  @Test
+  void aPacketBeyondItsStationsRateWaitsWithReadingStoppedAndNothingIsLost() {
+    RecordingPublisher acking = new RecordingPublisher();
+    // 10 packets/s (one every 100 ms), burst 2.
+    Hj212Limits limits = new Hj212Limits(4, 100,
+        new StationRateLimiter(new StationRate(10, 2), 100, nanos::get), metrics);
+    EmbeddedChannel channel = limited(packets(acking), limits);
+
+    channel.writeInbound(Unpooled.copiedBuffer(upload(0) + upload(1) + upload(2) + upload(3), StandardCharsets.UTF_8));
+    assertThat(acking.readings).as("the burst").hasSize(2);
+    assertThat(channel.config().isAutoRead()).as("reading stops while a packet waits").isFalse();
+
+    advance(channel, 99 * MS);
+    assertThat(acking.readings).hasSize(2);
+    advance(channel, MS);
+    assertThat(acking.readings).as("one more after 100 ms; the next waits again").hasSize(3);
+    assertThat(channel.config().isAutoRead()).isFalse();
+    advance(channel, 100 * MS);
+    assertThat(acking.readings).hasSize(4);
+    assertThat(channel.config().isAutoRead()).as("reading resumes once nothing waits").isTrue();
+
+    channel.runPendingTasks(); // the answers are written on the channel's executor
+    for (int i = 0; i < 4; i++) {
+      assertThat(readOutbound(channel)).as("answers in order").contains("QN=20261121060000" + String.format("%03d", i));
+    }
+    assertThat(acking.deadLetters).isEmpty();
+    assertThat(counter("envmon.hj212.packets.throttled")).isEqualTo(2);
+    channel.finishAndReleaseAll();
+  }
+
+  @Test
+  void aConnectionBeyondItsStationsMaximumIsClosedAtItsFirstPacketWhichStaysUnanswered() {
+    RecordingPublisher acking = new RecordingPublisher();
+    Hj212PacketHandler packets = packets(acking);
+    Hj212Limits limits = new Hj212Limits(1, 100, new StationRateLimiter(new StationRate(1000, 1000)), metrics);
+    EmbeddedChannel first = limited(packets, limits);
+    EmbeddedChannel second = limited(packets, limits);
+
+    first.writeInbound(Unpooled.copiedBuffer(upload(0), StandardCharsets.UTF_8));
+    second.writeInbound(Unpooled.copiedBuffer(upload(1), StandardCharsets.UTF_8));
+    first.runPendingTasks();
+    second.runPendingTasks();
+
+    assertThat(readOutbound(first)).contains("CN=9014");
+    assertThat(second.isOpen()).isFalse();
+    assertThat(readOutbound(second)).isNull();
+    assertThat(acking.readings).as("the refused connection's packet is left for the logger to resend").hasSize(1);
+    assertThat(acking.deadLetters).isEmpty();
+    assertThat(counter("envmon.hj212.connections.refused.station")).isEqualTo(1);
+
+    first.close();
+    EmbeddedChannel third = limited(packets, limits);
+    third.writeInbound(Unpooled.copiedBuffer(upload(1), StandardCharsets.UTF_8));
+    third.runPendingTasks();
+    assertThat(readOutbound(third)).as("the closed connection gave its slot back").contains("CN=9014");
+    third.finishAndReleaseAll();
   }
 }

@@ -1,0 +1,182 @@
+package org.envmon.ingest.hj212;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.envmon.ingest.core.ReadingValidator;
+import org.envmon.ingest.core.StationRate;
+import org.envmon.schemas.Medium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What one station or one host may take of the real server, over real sockets with the test's own
+ * logger client: connections per station, unauthenticated connections per host, and packets per
+ * second per station, where a flood is slowed down (nothing lost) while another station is not.
+ * Kafka is an in-memory publisher that acknowledges at once.
+ */
+class Hj212StationLimitsTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T06:00:00Z"), ZoneOffset.UTC);
+  private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
+  private static final String MN_A = "88888880000001";
+  private static final String MN_B = "88888880000002";
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+  private final org.envmon.ingest.json.RecordingPublisher publisher = new org.envmon.ingest.json.RecordingPublisher();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final List<LoggerClient> clients = new ArrayList<>();
+  private Hj212Server server;
+
+  private void start(Hj212ServerOptions.Builder options) {
+    InMemoryStations stations = new InMemoryStations(
+        InMemoryStations.station("station-a", Medium.AIR, MN_A, "123456", false),
+        InMemoryStations.station("station-b", Medium.AIR, MN_B, "123456", false));
+    server = new Hj212Server(options.host("127.0.0.1").port(0).build(), stations,
+        new ReadingValidator(stations, CLOCK, Duration.ofMinutes(10)), publisher, Hj212Mapping.defaults(), registry);
+    server.start();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    for (LoggerClient c : clients) {
+      c.close();
+    }
+    server.close();
+  }
+
+  private LoggerClient connect() throws IOException {
+    return connect(READ_TIMEOUT);
+  }
+
+  private LoggerClient connect(Duration readTimeout) throws IOException {
+    LoggerClient client = new LoggerClient(server.port(), readTimeout);
+    clients.add(client);
+    return client;
+  }
+
+  /** Minute data of {@code mn}, minute {@code n} of 2026-11-20, asking for the 9014 answer. */
+  private static byte[] upload(String mn, int n) {
+    String dataTime = LocalDateTime.of(2026, 11, 20, 0, 0).plusMinutes(n).format(DATA_TIME);
+    return LoggerFrames.frame("QN=" + dataTime + "000;ST=22;CN=2051;PW=123456;MN=" + mn + ";Flag=5;CP=&&DataTime="
+        + dataTime + ";a34004-Avg=" + n + ",a34004-Flag=N&&");
+  }
+
+  private static String sendAndAnswer(LoggerClient client, byte[] frame) throws IOException {
+    client.send(frame);
+    return client.readAnswer();
+  }
+
+  private long readingsOf(String station) {
+    return publisher.readings.stream().filter(r -> r.getStationId().equals(station)).count();
+  }
+
+  private double counter(String name) {
+    return registry.get(name).counter().count();
+  }
+
+  @Test
+  void aStationsConnectionBeyondItsMaximumIsRefusedWhileAnotherStationStillConnects() throws Exception {
+    start(Hj212ServerOptions.builder().maxConnectionsPerStation(2));
+    LoggerClient a1 = connect();
+    LoggerClient a2 = connect();
+    assertThat(sendAndAnswer(a1, upload(MN_A, 0))).contains("CN=9014");
+    assertThat(sendAndAnswer(a2, upload(MN_A, 1))).contains("CN=9014");
+
+    LoggerClient a3 = connect();
+    a3.send(upload(MN_A, 2));
+    assertThat(a3.closedByServer()).as("the third connection of station A").isTrue();
+    LoggerClient b = connect();
+    assertThat(sendAndAnswer(b, upload(MN_B, 0))).as("station B is not affected").contains("CN=9014");
+
+    assertThat(readingsOf("station-a")).as("A's refused packet was not taken: its logger sends it again").isEqualTo(2);
+    assertThat(publisher.deadLetters).isEmpty();
+    assertThat(counter("envmon.hj212.connections.refused.station")).isEqualTo(1);
+
+    a1.close();
+    // The server frees the slot once it sees the close; until then a new connection is still refused.
+    await().atMost(Duration.ofSeconds(5)).until(() -> {
+      LoggerClient again = connect();
+      again.send(upload(MN_A, 2));
+      return !again.closedByServer();
+    });
+    assertThat(readingsOf("station-a")).isEqualTo(3);
+  }
+
+  @Test
+  void oneHostHoldsAtMostItsMaximumOfConnectionsThatHaveNotAuthenticated() throws Exception {
+    start(Hj212ServerOptions.builder().maxUnauthenticatedPerHost(2));
+    LoggerClient silent1 = connect(Duration.ofMillis(300));
+    LoggerClient silent2 = connect(Duration.ofMillis(300));
+    // The server counts a connection when it sets it up, which a completed TCP connect does not
+    // wait for: check both are set up (a refused one would be closed) before the third.
+    assertThat(silent1.closedByServer()).isFalse();
+    assertThat(silent2.closedByServer()).isFalse();
+    LoggerClient third = connect();
+    assertThat(third.closedByServer()).as("a third connection from 127.0.0.1 that has not authenticated").isTrue();
+    assertThat(counter("envmon.hj212.connections.refused.host")).isEqualTo(1);
+
+    assertThat(sendAndAnswer(silent1, upload(MN_A, 0))).contains("CN=9014");
+    LoggerClient fourth = connect();
+    assertThat(sendAndAnswer(fourth, upload(MN_B, 0))).as("authenticating freed a slot").contains("CN=9014");
+  }
+
+  @Test
+  void aFloodingStationIsSlowedDownWithNothingLostWhileAnotherStationIsNotDelayed() throws Exception {
+    int packets = 300;
+    StationRate rate = new StationRate(100, 10);
+    start(Hj212ServerOptions.builder().stationRate(rate));
+    LoggerClient flood = connect();
+    LoggerClient other = connect();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    for (int i = 0; i < packets; i++) {
+      all.writeBytes(upload(MN_A, i));
+    }
+
+    long start = System.nanoTime();
+    // The server stops reading the flooding connection, so the write may block: write aside.
+    CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
+      try {
+        flood.send(all.toByteArray());
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    await().atMost(Duration.ofSeconds(5)).until(() -> counter("envmon.hj212.packets.throttled") > 0);
+    List<Long> otherMillis = new ArrayList<>();
+    for (int i = 0; i < 5; i++) { // station B sends while station A is being held back
+      long sent = System.nanoTime();
+      assertThat(sendAndAnswer(other, upload(MN_B, i))).contains("CN=9014");
+      otherMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
+    }
+    long stillWaiting = packets - readingsOf("station-a");
+    for (int i = 0; i < packets; i++) {
+      assertThat(flood.readAnswer()).contains("CN=9014");
+    }
+    long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    written.get(5, TimeUnit.SECONDS);
+
+    System.out.printf(Locale.ROOT, "HJ 212 station rate %s: %d packets in %d ms; the other station's round trips"
+        + " meanwhile %s ms%n", rate, packets, elapsedMillis, otherMillis);
+    // 10 at once, then 100/s: the last of 300 cannot be taken before 2.9 s.
+    assertThat(elapsedMillis).isBetween(2_800L, 15_000L);
+    assertThat(readingsOf("station-a")).as("nothing lost: every packet published").isEqualTo(packets);
+    assertThat(publisher.deadLetters).isEmpty();
+    assertThat(stillWaiting).as("station A was still held back while B's packets went through").isPositive();
+    assertThat(otherMillis).allSatisfy(ms -> assertThat(ms).isLessThan(1_000L));
+    assertThat(readingsOf("station-b")).isEqualTo(5);
+  }
+}
