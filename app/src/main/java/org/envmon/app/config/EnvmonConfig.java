@@ -8,6 +8,9 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.envmon.ingest.hj212.Hj212ServerOptions;
+import org.envmon.ingest.http.HttpIngestConfig;
+import org.envmon.ingest.mqtt.MqttIngestConfig;
 
 /**
  * envmon's typed configuration: every key with its type, default, validator and documentation,
@@ -63,6 +66,16 @@ public final class EnvmonConfig extends AbstractConfig {
   public static final String MQTT_CLIENT_ID = "ingest.mqtt.client.id";
   public static final String RAW_TOPIC_ENABLED = "ingest.kafka.raw.enabled";
   public static final String MAX_FUTURE_MS = "ingest.max.future.ms";
+  // Ingest: what one station (or host) may take
+  public static final String HJ212_STATION_MAX_CONNECTIONS = "ingest.hj212.station.max.connections";
+  public static final String HJ212_HOST_MAX_UNAUTHENTICATED = "ingest.hj212.host.max.unauthenticated.connections";
+  public static final String HJ212_STATION_RATE = "ingest.hj212.station.rate.packets.per.second";
+  public static final String HJ212_STATION_BURST = "ingest.hj212.station.rate.burst";
+  public static final String HTTP_STATION_RATE = "ingest.http.station.rate.readings.per.second";
+  public static final String HTTP_STATION_BURST = "ingest.http.station.rate.burst";
+  public static final String HTTP_STATION_MAX_INFLIGHT = "ingest.http.station.max.inflight";
+  public static final String MQTT_STATION_RATE = "ingest.mqtt.station.rate.readings.per.second";
+  public static final String MQTT_STATION_BURST = "ingest.mqtt.station.rate.burst";
   // Status API
   public static final String STATUS_HTTP_PORT = "status.http.port";
   public static final String STATUS_ADVERTISED_HOST = "status.advertised.host";
@@ -144,6 +157,39 @@ public final class EnvmonConfig extends AbstractConfig {
           "Validate JSON readings from envmon.readings.raw into envmon.readings.")
       .define(MAX_FUTURE_MS, Type.LONG, 600_000L, Range.atLeast(0), Importance.LOW,
           "Readings time-stamped more than this after now are rejected (FUTURE_TIME).")
+      .define(HJ212_STATION_MAX_CONNECTIONS, Type.INT, Hj212ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_STATION,
+          Range.between(1, 1000), Importance.LOW,
+          "HJ 212 connections one station (MN) may hold. A further one is closed at its first authenticated packet, "
+              + "which stays unanswered so the logger sends it again; counted as connections.refused.station.")
+      .define(HJ212_HOST_MAX_UNAUTHENTICATED, Type.INT, Hj212ServerOptions.DEFAULT_MAX_UNAUTHENTICATED_PER_HOST,
+          Range.atLeast(1), Importance.LOW,
+          "HJ 212 connections one IP address may hold before they send an authenticated packet; further ones are "
+              + "closed at once. Raise it when many loggers reach envmon through one NAT address and reconnect together.")
+      .define(HJ212_STATION_RATE, Type.DOUBLE, Hj212ServerOptions.DEFAULT_STATION_RATE.perSecond(),
+          Range.between(0.01, 1_000_000), Importance.LOW,
+          "HJ 212 packets per second one station may send, over all its connections, after its burst. Beyond it the "
+              + "server reads the station's connections more slowly (TCP back-pressure): nothing is dropped.")
+      .define(HJ212_STATION_BURST, Type.INT, Hj212ServerOptions.DEFAULT_STATION_RATE.burst(),
+          Range.between(1, 1_000_000), Importance.LOW,
+          "HJ 212 packets one station may send at once after a quiet spell (token-bucket size).")
+      .define(HTTP_STATION_RATE, Type.DOUBLE, HttpIngestConfig.DEFAULT_STATION_RATE.perSecond(),
+          Range.between(0.01, 1_000_000), Importance.LOW,
+          "Readings (records, refused ones included) per second one station may POST, after its burst. Beyond it "
+              + "the request gets 429 with Retry-After and nothing of it is taken, so the client sends it again.")
+      .define(HTTP_STATION_BURST, Type.INT, HttpIngestConfig.DEFAULT_STATION_RATE.burst(),
+          Range.between(1, 1_000_000), Importance.LOW,
+          "Readings one station may POST at once after a quiet spell; a larger request waits for a full bucket.")
+      .define(HTTP_STATION_MAX_INFLIGHT, Type.INT, HttpIngestConfig.DEFAULT_MAX_IN_FLIGHT_PER_STATION,
+          Range.atLeast(1), Importance.LOW,
+          "Readings of one station waiting for Kafka's acknowledgement (of 10 000 over all stations); beyond it "
+              + "that station's requests get 429 with Retry-After while the other stations go on.")
+      .define(MQTT_STATION_RATE, Type.DOUBLE, MqttIngestConfig.DEFAULT_STATION_RATE.perSecond(),
+          Range.between(0.01, 1_000_000), Importance.LOW,
+          "MQTT records per second one station may publish, after its burst. The records of a message beyond it go "
+              + "to envmon.readings.dlq as RATE_LIMITED (the message is acknowledged).")
+      .define(MQTT_STATION_BURST, Type.INT, MqttIngestConfig.DEFAULT_STATION_RATE.burst(),
+          Range.between(1, 1_000_000), Importance.LOW,
+          "MQTT records one station may publish at once after a quiet spell.")
       .define(STATUS_HTTP_PORT, Type.INT, 0, Range.between(0, 65535), Importance.MEDIUM,
           "Port of the status API (latest values, AQI, open alerts, plan progress from Kafka Streams interactive queries); 0 picks a free port.")
       .define(STATUS_ADVERTISED_HOST, Type.STRING, "localhost", new ConfigDef.NonEmptyString(), Importance.MEDIUM,

@@ -15,6 +15,7 @@ import org.envmon.app.config.EnvmonConfig;
 import org.envmon.ingest.core.IngestCounters;
 import org.envmon.ingest.core.KafkaReadingPublisher;
 import org.envmon.ingest.core.ReadingValidator;
+import org.envmon.ingest.core.StationRate;
 import org.envmon.ingest.hj212.Hj212Mapping;
 import org.envmon.ingest.hj212.Hj212Server;
 import org.envmon.ingest.hj212.Hj212ServerOptions;
@@ -68,8 +69,12 @@ public final class IngestEndpoints implements AutoCloseable {
 
     int hj212Port = config.getInt(EnvmonConfig.HJ212_PORT);
     if (hj212Port >= 0) {
-      Hj212Server hj212 = new Hj212Server(Hj212ServerOptions.builder().port(hj212Port).build(), stations, validator,
-          publisher, Hj212Mapping.defaults(), meters);
+      Hj212ServerOptions options = Hj212ServerOptions.builder().port(hj212Port)
+          .maxConnectionsPerStation(config.getInt(EnvmonConfig.HJ212_STATION_MAX_CONNECTIONS))
+          .maxUnauthenticatedPerHost(config.getInt(EnvmonConfig.HJ212_HOST_MAX_UNAUTHENTICATED))
+          .stationRate(rate(config, EnvmonConfig.HJ212_STATION_RATE, EnvmonConfig.HJ212_STATION_BURST))
+          .build();
+      Hj212Server hj212 = new Hj212Server(options, stations, validator, publisher, Hj212Mapping.defaults(), meters);
       hj212Address = hj212.start();
       running.add(hj212);
       described.add("HJ 212 on tcp://" + hostPort(hj212Address));
@@ -88,7 +93,8 @@ public final class IngestEndpoints implements AutoCloseable {
       MqttIngestConfig defaults = MqttIngestConfig.defaults(mqttUrl);
       MqttIngestConfig mqtt = new MqttIngestConfig(mqttUrl, config.getString(EnvmonConfig.MQTT_CLIENT_ID),
           config.getString(EnvmonConfig.MQTT_TOPIC), defaults.sessionExpiry(), defaults.receiveMaximum(),
-          defaults.username(), defaults.password(), defaults.maxRetryDelay());
+          defaults.username(), defaults.password(), defaults.maxRetryDelay(),
+          rate(config, EnvmonConfig.MQTT_STATION_RATE, EnvmonConfig.MQTT_STATION_BURST));
       try {
         running.add(MqttIngest.start(mqtt, intake, Duration.ofSeconds(30)));
       } catch (MqttException e) {
@@ -103,8 +109,14 @@ public final class IngestEndpoints implements AutoCloseable {
     }
   }
 
+  private static StationRate rate(EnvmonConfig config, String perSecondKey, String burstKey) {
+    return new StationRate(config.getDouble(perSecondKey), config.getInt(burstKey));
+  }
+
   private static HttpIngestConfig httpConfig(EnvmonConfig config, InetSocketAddress address) {
-    HttpIngestConfig plain = HttpIngestConfig.defaults(address);
+    HttpIngestConfig plain = HttpIngestConfig.defaults(address).withStationLimits(
+        rate(config, EnvmonConfig.HTTP_STATION_RATE, EnvmonConfig.HTTP_STATION_BURST),
+        config.getInt(EnvmonConfig.HTTP_STATION_MAX_INFLIGHT));
     String keystore = config.getString(EnvmonConfig.HTTP_TLS_KEYSTORE);
     if (keystore.isBlank()) {
       return plain;
@@ -116,7 +128,8 @@ public final class IngestEndpoints implements AutoCloseable {
           + passwordEnv + " (" + EnvmonConfig.HTTP_TLS_PASSWORD_ENV + ") holding its password is not");
     }
     return new HttpIngestConfig(address, plain.maxBodyBytes(), plain.maxInFlightReadings(), plain.ackTimeout(),
-        plain.threads(), java.util.Optional.of(new HttpIngestConfig.Tls(java.nio.file.Path.of(keystore), password)));
+        plain.threads(), java.util.Optional.of(new HttpIngestConfig.Tls(java.nio.file.Path.of(keystore), password)),
+        plain.stationRate(), plain.maxInFlightPerStation());
   }
 
   /** host:port to reach an endpoint; a wildcard bind is reachable on loopback. */

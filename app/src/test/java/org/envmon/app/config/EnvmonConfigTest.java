@@ -53,4 +53,19 @@ class EnvmonConfigTest {
         .containsEntry("security.protocol", "SASL_SSL")
         .doesNotContainKey("kafka.security.protocol");
   }
+
+  @Test
+  void perStationLimitsDefaultToTheIngestDefaultsAndRefuseAZeroRate() {
+    EnvmonConfig defaults = ConfigLoader.load(null, Map.of());
+    assertThat(defaults.getInt(EnvmonConfig.HJ212_STATION_MAX_CONNECTIONS)).isEqualTo(4);
+    assertThat(defaults.getDouble(EnvmonConfig.HJ212_STATION_RATE)).isEqualTo(50.0);
+    assertThat(defaults.getInt(EnvmonConfig.HJ212_STATION_BURST)).isEqualTo(500);
+    assertThat(defaults.getDouble(EnvmonConfig.HTTP_STATION_RATE)).isEqualTo(100.0);
+    assertThat(defaults.getInt(EnvmonConfig.HTTP_STATION_MAX_INFLIGHT)).isEqualTo(2_500);
+
+    EnvmonConfig set = ConfigLoader.load(null, Map.of(EnvmonConfig.MQTT_STATION_RATE, "2.5"));
+    assertThat(set.getDouble(EnvmonConfig.MQTT_STATION_RATE)).isEqualTo(2.5);
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(EnvmonConfig.HTTP_STATION_RATE, "0")))
+        .hasMessageContaining(EnvmonConfig.HTTP_STATION_RATE);
+  }
 }
