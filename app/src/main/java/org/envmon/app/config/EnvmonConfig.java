@@ -159,8 +159,9 @@ public final class EnvmonConfig extends AbstractConfig {
           "Readings time-stamped more than this after now are rejected (FUTURE_TIME).")
       .define(HJ212_STATION_MAX_CONNECTIONS, Type.INT, Hj212ServerOptions.DEFAULT_MAX_CONNECTIONS_PER_STATION,
           Range.between(1, 1000), Importance.LOW,
-          "HJ 212 connections one station (MN) may hold. A further one is closed at its first authenticated packet, "
-              + "which stays unanswered so the logger sends it again; counted as connections.refused.station.")
+          "HJ 212 connections one station (MN) may hold. When a further one authenticates, the station's oldest "
+              + "connection is closed (most likely one a reconnecting logger left half-open) and the new one is "
+              + "admitted; counted as envmon.hj212.connections.evicted.station.")
       .define(HJ212_HOST_MAX_UNAUTHENTICATED, Type.INT, Hj212ServerOptions.DEFAULT_MAX_UNAUTHENTICATED_PER_HOST,
           Range.atLeast(1), Importance.LOW,
           "HJ 212 connections one IP address may hold before they send an authenticated packet; further ones are "

@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
  * future completes with one. Closes the connection on an oversized frame or read idleness.
  *
  * <p>The shared {@link Hj212Limits} apply here. The first authenticated packet of each station
- * counts the connection against that station (beyond its maximum the connection is closed and
- * the packet left unanswered, so the logger sends it again later), and frees the connection's
- * slot among its host's unauthenticated ones. A packet beyond its station's rate waits, with
- * every frame after it, while the connection is not read: TCP slows the logger down and nothing
- * is lost.
+ * counts the connection against that station (at its maximum, the station's oldest connection is
+ * closed to make room: it is most likely one a reconnecting logger left half-open), and frees the
+ * connection's slot among its host's unauthenticated ones. A packet beyond its station's rate
+ * waits, with every frame after it, while the connection is not read: TCP slows the logger down
+ * and nothing is lost.
  */
 final class Hj212ChannelHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(Hj212ChannelHandler.class);
@@ -51,6 +51,8 @@ final class Hj212ChannelHandler extends ChannelInboundHandlerAdapter {
   private String unauthenticatedHost;
   /** Stations this connection is counted against. */
   private final Set<String> stations = new HashSet<>();
+  /** This connection in the per-station counts; made at its first authenticated packet. */
+  private Hj212Limits.Connection counted;
   /** A packet waiting for its station's rate limit; while set, the connection is not read. */
   private Hj212PacketHandler.Admitted throttled;
   /** Frames decoded after {@link #throttled}, in order: at most what one read delivered. */
@@ -85,12 +87,22 @@ final class Hj212ChannelHandler extends ChannelInboundHandlerAdapter {
     ctx.channel().closeFuture().addListener(f -> releaseLimits());
   }
 
+  /** Closes this connection for a newer one of its station; may be called on any thread. */
+  private void evict(ChannelHandlerContext ctx) {
+    ctx.executor().execute(() -> {
+      if (!closing) {
+        LOG.debug("closing HJ 212 connection from {}: a newer connection of its station took its slot", remote);
+        close(ctx);
+      }
+    });
+  }
+
   private void releaseLimits() {
     if (unauthenticatedHost != null) {
       limits.releaseUnauthenticated(unauthenticatedHost);
       unauthenticatedHost = null;
     }
-    stations.forEach(limits::releaseConnection);
+    stations.forEach(station -> limits.releaseConnection(station, counted));
     stations.clear();
     queued.clear();
     throttled = null;
@@ -150,10 +162,10 @@ final class Hj212ChannelHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (!stations.contains(admitted.station().id())) {
-      if (!limits.claimConnection(admitted.station(), remote)) {
-        close(ctx);
-        return;
+      if (counted == null) {
+        counted = new Hj212Limits.Connection(remote, () -> evict(ctx));
       }
+      limits.claimConnection(admitted.station(), counted);
       stations.add(admitted.station().id());
       if (unauthenticatedHost != null) {
         limits.releaseUnauthenticated(unauthenticatedHost);

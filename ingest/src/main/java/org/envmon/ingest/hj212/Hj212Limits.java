@@ -1,5 +1,8 @@
 package org.envmon.ingest.hj212;
 
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.envmon.ingest.core.KeyedCounts;
 import org.envmon.ingest.core.StationEntry;
@@ -10,13 +13,20 @@ import org.slf4j.LoggerFactory;
 /**
  * What one station or one host may take of the server, shared by all connections: connections
  * per station (MN), connections per IP address not yet authenticated, and packets per second per
- * station. Each refusal is counted; it is logged once per episode, not once per packet.
- * Thread-safe.
+ * station. Each refusal or eviction is counted; it is logged once per episode, not once per
+ * packet. Thread-safe.
+ *
+ * <p>A station at its maximum of connections that authenticates a further one loses its
+ * <em>oldest</em> connection, not the new one: a cellular logger whose link dropped reconnects
+ * while its old, half-open connection still looks alive until the read-idle timeout, and
+ * refusing the new connection would lock the logger out for that long.
  */
 final class Hj212Limits {
   private static final Logger LOG = LoggerFactory.getLogger(Hj212Limits.class);
 
-  private final KeyedCounts perStation;
+  private final int maxConnectionsPerStation;
+  /** Per station, its counted connections, oldest first; guarded by itself. */
+  private final Map<String, StationConnections> perStation = new HashMap<>();
   private final KeyedCounts unauthenticatedPerHost;
   private final StationRateLimiter packets;
   private final Hj212Metrics metrics;
@@ -28,7 +38,11 @@ final class Hj212Limits {
 
   Hj212Limits(int maxConnectionsPerStation, int maxUnauthenticatedPerHost, StationRateLimiter packets,
               Hj212Metrics metrics) {
-    this.perStation = new KeyedCounts(maxConnectionsPerStation);
+    if (maxConnectionsPerStation < 1) {
+      throw new IllegalArgumentException("max connections per station must be at least 1, got "
+          + maxConnectionsPerStation);
+    }
+    this.maxConnectionsPerStation = maxConnectionsPerStation;
     this.unauthenticatedPerHost = new KeyedCounts(maxUnauthenticatedPerHost);
     this.packets = Objects.requireNonNull(packets, "packets");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -36,40 +50,95 @@ final class Hj212Limits {
 
   /** Takes a slot for a new connection from {@code host} until it authenticates; false: close it. */
   boolean admitUnauthenticated(String host) {
-    return take(unauthenticatedPerHost, host, metrics::hostConnectionRefused, () -> LOG.warn("refusing HJ 212"
-        + " connections from {}: it already holds {} connections that have not authenticated (logged once until"
-        + " one of them authenticates or closes)", host, unauthenticatedPerHost.cap()));
+    KeyedCounts.Outcome outcome = unauthenticatedPerHost.tryAdd(host, 1);
+    if (!outcome.added()) {
+      metrics.hostConnectionRefused();
+      if (outcome == KeyedCounts.Outcome.REFUSED) {
+        LOG.warn("refusing HJ 212 connections from {}: it already holds {} connections that have not authenticated"
+            + " (logged once until one of them authenticates or closes)", host, unauthenticatedPerHost.cap());
+      }
+    }
+    return outcome.added();
   }
 
   void releaseUnauthenticated(String host) {
     unauthenticatedPerHost.subtract(host, 1);
   }
 
-  /**
-   * Counts a connection against {@code station} when it first authenticates as it; false when the
-   * station already holds its maximum, and the connection must be closed.
-   */
-  boolean claimConnection(StationEntry station, String remote) {
-    return take(perStation, station.id(), metrics::stationConnectionRefused, () -> LOG.warn("closing HJ 212"
-        + " connection from {}: station {} (MN {}) already holds {} connections; its packet is left unanswered for"
-        + " the logger to send again (logged once until one of them closes)", remote, station.id(),
-        station.mn().orElse("?"), perStation.cap()));
+  /** A connection as the per-station limit sees it: where it comes from and how to close it. */
+  static final class Connection {
+    private final String remote;
+    private final Runnable close;
+
+    /** @param close closes the connection; called on whichever thread admits the newer one */
+    Connection(String remote, Runnable close) {
+      this.remote = Objects.requireNonNull(remote, "remote");
+      this.close = Objects.requireNonNull(close, "close");
+    }
   }
 
-  /** One more for {@code key}, or counts the refusal and logs the first of its episode. */
-  private static boolean take(KeyedCounts counts, String key, Runnable countRefusal, Runnable logEpisode) {
-    KeyedCounts.Outcome outcome = counts.tryAdd(key, 1);
-    if (!outcome.added()) {
-      countRefusal.run();
-      if (outcome == KeyedCounts.Outcome.REFUSED) {
-        logEpisode.run();
+  /** One station's counted connections, oldest first, and whether it is evicting (for the log). */
+  private static final class StationConnections {
+    final ArrayDeque<Connection> held = new ArrayDeque<>();
+    boolean evicting;
+  }
+
+  /**
+   * Counts {@code connection} against {@code station} when it first authenticates as it. When the
+   * station already holds its maximum, its oldest connection is taken off the count and closed
+   * (counted; logged once until the station holds fewer than its maximum again), so the station
+   * never holds more than the maximum and the newest connection always gets in.
+   */
+  void claimConnection(StationEntry station, Connection connection) {
+    Connection evicted = null;
+    boolean logEpisode = false;
+    int held;
+    synchronized (perStation) {
+      StationConnections connections = perStation.computeIfAbsent(station.id(), k -> new StationConnections());
+      if (connections.held.size() >= maxConnectionsPerStation) {
+        evicted = connections.held.poll();
+        logEpisode = !connections.evicting;
+        connections.evicting = true;
+      }
+      connections.held.add(connection);
+      held = connections.held.size();
+    }
+    if (evicted == null) {
+      return;
+    }
+    metrics.stationConnectionEvicted();
+    if (logEpisode) {
+      LOG.warn("station {} (MN {}) authenticated a connection from {} while holding its maximum of {} HJ 212"
+          + " connections: closing its oldest one, from {} (most likely left half-open by a reconnecting logger;"
+          + " logged once until the station holds fewer than {})", station.id(), station.mn().orElse("?"),
+          connection.remote, held, evicted.remote, maxConnectionsPerStation);
+    }
+    evicted.close.run();
+  }
+
+  /**
+   * Takes {@code connection} off {@code stationId}'s count when it closes; nothing when it is not
+   * counted there any more (it was evicted).
+   */
+  void releaseConnection(String stationId, Connection connection) {
+    synchronized (perStation) {
+      StationConnections connections = perStation.get(stationId);
+      if (connections == null || !connections.held.remove(connection)) {
+        return;
+      }
+      connections.evicting = false;
+      if (connections.held.isEmpty()) {
+        perStation.remove(stationId);
       }
     }
-    return outcome.added();
   }
 
-  void releaseConnection(String stationId) {
-    perStation.subtract(stationId, 1);
+  /** The connections counted against {@code stationId} now. */
+  int connections(String stationId) {
+    synchronized (perStation) {
+      StationConnections connections = perStation.get(stationId);
+      return connections == null ? 0 : connections.held.size();
+    }
   }
 
   /** 0 when {@code station} may send a packet now, otherwise how long its connection must wait. */

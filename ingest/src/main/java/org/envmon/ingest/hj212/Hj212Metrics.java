@@ -13,7 +13,7 @@ public final class Hj212Metrics {
   private final Counter modbusCrc;
   private final Counter publishFailures;
   private final Counter connectionsRefused;
-  private final Counter stationConnectionsRefused;
+  private final Counter stationConnectionsEvicted;
   private final Counter hostConnectionsRefused;
   private final Counter throttled;
 
@@ -31,8 +31,9 @@ public final class Hj212Metrics {
         .description("Packets left unanswered because Kafka did not take their records").register(registry);
     this.connectionsRefused = Counter.builder("envmon.hj212.connections.refused")
         .description("Connections closed at once because the connection limit was reached").register(registry);
-    this.stationConnectionsRefused = Counter.builder("envmon.hj212.connections.refused.station")
-        .description("Connections closed because their station already held its maximum of connections")
+    this.stationConnectionsEvicted = Counter.builder("envmon.hj212.connections.evicted.station")
+        .description("Oldest connections of a station closed because a newer one authenticated while the station"
+            + " held its maximum of connections")
         .register(registry);
     this.hostConnectionsRefused = Counter.builder("envmon.hj212.connections.refused.host")
         .description("Connections closed at once because their IP address held its maximum of unauthenticated ones")
@@ -76,8 +77,8 @@ public final class Hj212Metrics {
     connectionsRefused.increment();
   }
 
-  public void stationConnectionRefused() {
-    stationConnectionsRefused.increment();
+  public void stationConnectionEvicted() {
+    stationConnectionsEvicted.increment();
   }
 
   public void hostConnectionRefused() {

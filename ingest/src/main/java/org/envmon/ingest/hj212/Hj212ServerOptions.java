@@ -15,8 +15,8 @@ import org.envmon.ingest.core.StationRate;
  * @param maxSegmentLength   largest data segment accepted (the standard says 1024, devices send more; at most 9999)
  * @param duplicateCacheSize values remembered for duplicate detection
  * @param duplicateTtl       how long a value is remembered for duplicate detection
- * @param maxConnectionsPerStation  connections one station (MN) may hold; a further connection is
- *                                  closed at its first authenticated packet, which stays unanswered
+ * @param maxConnectionsPerStation  connections one station (MN) may hold; when a further one
+ *                                  authenticates, the station's oldest connection is closed
  * @param maxUnauthenticatedPerHost connections from one IP address that have not yet sent an
  *                                  authenticated packet; further ones are closed at once
  * @param stationRate        packets per second and burst of one station, over all its connections;

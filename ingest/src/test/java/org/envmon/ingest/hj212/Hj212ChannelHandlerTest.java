@@ -149,30 +149,39 @@ class Hj212ChannelHandlerTest {
   }
 
   @Test
-  void aConnectionBeyondItsStationsMaximumIsClosedAtItsFirstPacketWhichStaysUnanswered() {
+  void aStationsNewConnectionAtItsMaximumClosesItsOldestConnectionAndIsAnswered() {
     RecordingPublisher acking = new RecordingPublisher();
     Hj212PacketHandler packets = packets(acking);
-    Hj212Limits limits = new Hj212Limits(1, 100, new StationRateLimiter(new StationRate(1000, 1000)), metrics);
-    EmbeddedChannel first = limited(packets, limits);
+    Hj212Limits limits = new Hj212Limits(2, 100, new StationRateLimiter(new StationRate(1000, 1000)), metrics);
+    EmbeddedChannel oldest = limited(packets, limits);
     EmbeddedChannel second = limited(packets, limits);
+    EmbeddedChannel newest = limited(packets, limits);
 
-    first.writeInbound(Unpooled.copiedBuffer(upload(0), StandardCharsets.UTF_8));
+    oldest.writeInbound(Unpooled.copiedBuffer(upload(0), StandardCharsets.UTF_8));
     second.writeInbound(Unpooled.copiedBuffer(upload(1), StandardCharsets.UTF_8));
-    first.runPendingTasks();
-    second.runPendingTasks();
+    assertThat(counter("envmon.hj212.connections.evicted.station")).isZero();
+    newest.writeInbound(Unpooled.copiedBuffer(upload(2), StandardCharsets.UTF_8));
+    for (EmbeddedChannel c : new EmbeddedChannel[] {oldest, second, newest}) {
+      c.runPendingTasks(); // the eviction and the answers run on each channel's executor
+    }
 
-    assertThat(readOutbound(first)).contains("CN=9014");
-    assertThat(second.isOpen()).isFalse();
-    assertThat(readOutbound(second)).isNull();
-    assertThat(acking.readings).as("the refused connection's packet is left for the logger to resend").hasSize(1);
-    assertThat(acking.deadLetters).isEmpty();
-    assertThat(counter("envmon.hj212.connections.refused.station")).isEqualTo(1);
+    assertThat(oldest.isOpen()).as("the oldest connection made room").isFalse();
+    assertThat(second.isOpen()).isTrue();
+    assertThat(readOutbound(newest)).as("the newest connection is admitted").contains("CN=9014");
+    assertThat(acking.readings).as("every packet taken").hasSize(3);
+    assertThat(limits.connections("Dongsi")).isEqualTo(2);
+    assertThat(counter("envmon.hj212.connections.evicted.station")).isEqualTo(1);
 
-    first.close();
-    EmbeddedChannel third = limited(packets, limits);
-    third.writeInbound(Unpooled.copiedBuffer(upload(1), StandardCharsets.UTF_8));
-    third.runPendingTasks();
-    assertThat(readOutbound(third)).as("the closed connection gave its slot back").contains("CN=9014");
-    third.finishAndReleaseAll();
+    second.close();
+    assertThat(limits.connections("Dongsi")).as("a connection closing gives its slot back").isEqualTo(1);
+    EmbeddedChannel fourth = limited(packets, limits);
+    fourth.writeInbound(Unpooled.copiedBuffer(upload(3), StandardCharsets.UTF_8));
+    fourth.runPendingTasks();
+    newest.runPendingTasks();
+    assertThat(readOutbound(fourth)).contains("CN=9014");
+    assertThat(newest.isOpen()).as("below the maximum nothing is evicted").isTrue();
+    assertThat(counter("envmon.hj212.connections.evicted.station")).isEqualTo(1);
+    newest.finishAndReleaseAll();
+    fourth.finishAndReleaseAll();
   }
 }

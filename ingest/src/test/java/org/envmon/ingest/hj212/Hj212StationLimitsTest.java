@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What one station or one host may take of the real server, over real sockets with the test's own
- * logger client: connections per station, unauthenticated connections per host, and packets per
- * second per station, where a flood is slowed down (nothing lost) while another station is not.
+ * logger client: connections per station (the oldest closed for a newer one), unauthenticated
+ * connections per host, and packets per second per station, where a flood is slowed down (nothing lost) while another station is not.
  * Kafka is an in-memory publisher that acknowledges at once.
  */
 class Hj212StationLimitsTest {
@@ -89,31 +89,36 @@ class Hj212StationLimitsTest {
   }
 
   @Test
-  void aStationsConnectionBeyondItsMaximumIsRefusedWhileAnotherStationStillConnects() throws Exception {
+  void aStationsConnectionBeyondItsMaximumClosesItsOldestConnectionWhileAnotherStationIsUntouched()
+      throws Exception {
     start(Hj212ServerOptions.builder().maxConnectionsPerStation(2));
+    LoggerClient b = connect();
+    assertThat(sendAndAnswer(b, upload(MN_B, 0))).contains("CN=9014");
     LoggerClient a1 = connect();
-    LoggerClient a2 = connect();
     assertThat(sendAndAnswer(a1, upload(MN_A, 0))).contains("CN=9014");
+    LoggerClient a2 = connect();
     assertThat(sendAndAnswer(a2, upload(MN_A, 1))).contains("CN=9014");
 
+    // A logger reconnecting while its older connections still look alive to the server.
     LoggerClient a3 = connect();
-    a3.send(upload(MN_A, 2));
-    assertThat(a3.closedByServer()).as("the third connection of station A").isTrue();
-    LoggerClient b = connect();
-    assertThat(sendAndAnswer(b, upload(MN_B, 0))).as("station B is not affected").contains("CN=9014");
+    assertThat(sendAndAnswer(a3, upload(MN_A, 2))).as("the third connection of station A is admitted")
+        .contains("CN=9014");
+    assertThat(a1.closedByServer()).as("A's oldest connection, closed by the server").isTrue();
+    assertThat(a2.closedByServer(Duration.ofMillis(300))).as("A's second connection stays open").isFalse();
+    assertThat(sendAndAnswer(a2, upload(MN_A, 3))).contains("CN=9014");
+    assertThat(sendAndAnswer(b, upload(MN_B, 1))).as("station B's connection is untouched").contains("CN=9014");
 
-    assertThat(readingsOf("station-a")).as("A's refused packet was not taken: its logger sends it again").isEqualTo(2);
+    assertThat(readingsOf("station-a")).as("every packet of A taken").isEqualTo(4);
+    assertThat(readingsOf("station-b")).isEqualTo(2);
     assertThat(publisher.deadLetters).isEmpty();
-    assertThat(counter("envmon.hj212.connections.refused.station")).isEqualTo(1);
+    assertThat(counter("envmon.hj212.connections.evicted.station")).isEqualTo(1);
 
-    a1.close();
-    // The server frees the slot once it sees the close; until then a new connection is still refused.
-    await().atMost(Duration.ofSeconds(5)).until(() -> {
-      LoggerClient again = connect();
-      again.send(upload(MN_A, 2));
-      return !again.closedByServer();
-    });
-    assertThat(readingsOf("station-a")).isEqualTo(3);
+    LoggerClient a4 = connect();
+    assertThat(sendAndAnswer(a4, upload(MN_A, 4))).contains("CN=9014");
+    assertThat(a2.closedByServer()).as("then the next oldest, still at most 2 for A").isTrue();
+    assertThat(sendAndAnswer(a3, upload(MN_A, 5))).contains("CN=9014");
+    assertThat(counter("envmon.hj212.connections.evicted.station")).isEqualTo(2);
+    assertThat(sendAndAnswer(b, upload(MN_B, 2))).contains("CN=9014");
   }
 
   @Test

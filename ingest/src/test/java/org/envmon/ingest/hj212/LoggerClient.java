@@ -69,6 +69,19 @@ final class LoggerClient implements AutoCloseable {
     }
   }
 
+  /** True if the server closed the connection (end of stream) within {@code wait}. */
+  boolean closedByServer(Duration wait) throws IOException {
+    int timeout = socket.getSoTimeout();
+    socket.setSoTimeout((int) wait.toMillis());
+    try {
+      return closedByServer();
+    } finally {
+      if (!socket.isClosed()) {
+        socket.setSoTimeout(timeout);
+      }
+    }
+  }
+
   /** True if the server closed the connection (end of stream) before the read timeout. */
   boolean closedByServer() throws IOException {
     try {
