@@ -61,6 +61,7 @@ public final class EnvmonConfig extends AbstractConfig {
   public static final String HTTP_PORT = "ingest.http.port";
   public static final String HTTP_TLS_KEYSTORE = "ingest.http.tls.keystore";
   public static final String HTTP_TLS_PASSWORD_ENV = "ingest.http.tls.password.env";
+  public static final String HTTP_REQUEST_TIMEOUT_MS = "ingest.http.request.timeout.ms";
   public static final String MQTT_URL = "ingest.mqtt.url";
   public static final String MQTT_TOPIC = "ingest.mqtt.topic";
   public static final String MQTT_CLIENT_ID = "ingest.mqtt.client.id";
@@ -147,6 +148,12 @@ public final class EnvmonConfig extends AbstractConfig {
           "PKCS12 keystore for HTTPS on the HTTP API; empty serves plain HTTP.")
       .define(HTTP_TLS_PASSWORD_ENV, Type.STRING, "ENVMON_HTTP_TLS_PASSWORD", Importance.LOW,
           "Name of the environment variable holding the keystore password.")
+      .define(HTTP_REQUEST_TIMEOUT_MS, Type.LONG, HttpIngestConfig.DEFAULT_REQUEST_TIMEOUT.toMillis(),
+          Range.between(100, 3_600_000), Importance.LOW,
+          "An HTTP request (headers and body) must arrive whole within this many ms once a handler thread starts "
+              + "reading it, and its answer be written within it once ready; otherwise the connection is closed, "
+              + "unanswered (slow-loris clients cannot hold the 16 handler threads). The wait for Kafka's "
+              + "acknowledgement is not counted. Counted as envmon.ingest.http.request.timeouts.")
       .define(MQTT_URL, Type.STRING, "", Importance.MEDIUM,
           "MQTT broker URL (tcp://host:1883) to subscribe to; empty disables MQTT ingest.")
       .define(MQTT_TOPIC, Type.STRING, "envmon/stations/+/readings", new ConfigDef.NonEmptyString(), Importance.LOW,

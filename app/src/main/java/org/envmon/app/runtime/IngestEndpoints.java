@@ -116,7 +116,8 @@ public final class IngestEndpoints implements AutoCloseable {
   private static HttpIngestConfig httpConfig(EnvmonConfig config, InetSocketAddress address) {
     HttpIngestConfig plain = HttpIngestConfig.defaults(address).withStationLimits(
         rate(config, EnvmonConfig.HTTP_STATION_RATE, EnvmonConfig.HTTP_STATION_BURST),
-        config.getInt(EnvmonConfig.HTTP_STATION_MAX_INFLIGHT));
+        config.getInt(EnvmonConfig.HTTP_STATION_MAX_INFLIGHT))
+        .withRequestTimeout(Duration.ofMillis(config.getLong(EnvmonConfig.HTTP_REQUEST_TIMEOUT_MS)));
     String keystore = config.getString(EnvmonConfig.HTTP_TLS_KEYSTORE);
     if (keystore.isBlank()) {
       return plain;
@@ -127,9 +128,7 @@ public final class IngestEndpoints implements AutoCloseable {
       throw new IllegalArgumentException(EnvmonConfig.HTTP_TLS_KEYSTORE + " is set but the environment variable "
           + passwordEnv + " (" + EnvmonConfig.HTTP_TLS_PASSWORD_ENV + ") holding its password is not");
     }
-    return new HttpIngestConfig(address, plain.maxBodyBytes(), plain.maxInFlightReadings(), plain.ackTimeout(),
-        plain.threads(), java.util.Optional.of(new HttpIngestConfig.Tls(java.nio.file.Path.of(keystore), password)),
-        plain.stationRate(), plain.maxInFlightPerStation());
+    return plain.withTls(new HttpIngestConfig.Tls(java.nio.file.Path.of(keystore), password));
   }
 
   /** host:port to reach an endpoint; a wildcard bind is reachable on loopback. */

@@ -26,7 +26,7 @@ import org.envmon.testkit.RepositoryFiles;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-station limit keys reach the endpoints {@code envmon run} starts. No Kafka is needed:
+ * The per-station limit keys, and the HTTP request timeout, reach the endpoints {@code envmon run} starts. No Kafka is needed:
  * an HJ 212 time-calibration request (1013) is answered without publishing anything, and an HTTP
  * station whose bucket is empty is refused before anything would be published. The broker
  * address is unreachable and {@code max.block.ms} short, so the one publish attempt fails fast.
@@ -65,6 +65,28 @@ class IngestEndpointsLimitsTest {
       HttpResponse<String> limited = http.send(post, HttpResponse.BodyHandlers.ofString());
       assertThat(limited.statusCode()).isEqualTo(429);
       assertThat(limited.body()).contains("RATE_LIMITED");
+    }
+  }
+
+  @Test
+  void theConfiguredRequestTimeoutClosesAnHttpClientThatSendsItsRequestTooSlowly() throws Exception {
+    EnvmonConfig config = ConfigLoader.load(null, Map.of(
+        EnvmonConfig.KAFKA_BOOTSTRAP, "127.0.0.1:1",
+        EnvmonConfig.RAW_TOPIC_ENABLED, "false",
+        EnvmonConfig.HJ212_PORT, "-1",
+        EnvmonConfig.HTTP_REQUEST_TIMEOUT_MS, "500"));
+    StationRegistry stations = StationRegistry.load(RepositoryFiles.root().resolve("config/stations.yaml"));
+    try (IngestEndpoints endpoints = IngestEndpoints.start(config, stations,
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+         Socket slow = new Socket("127.0.0.1", endpoints.httpAddress().getPort())) {
+      slow.setSoTimeout(5_000);
+      long start = System.nanoTime();
+      slow.getOutputStream().write("POST /api/v1/readings HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          .getBytes(StandardCharsets.US_ASCII)); // and the rest never comes
+      assertThat(closedByServer(slow)).isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("500 ms, checked every 125 ms")
+          .isBetween(Duration.ofMillis(400), Duration.ofMillis(2_500));
     }
   }
 

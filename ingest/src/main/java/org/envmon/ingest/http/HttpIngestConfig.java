@@ -21,10 +21,13 @@ import org.envmon.ingest.core.StationRate;
  *                            refused ones included); beyond it requests get 429 with Retry-After
  * @param maxInFlightPerStation readings of one station sent to Kafka and not yet acknowledged;
  *                            beyond it that station's requests get 429, the others go on
+ * @param requestTimeout      a request must arrive whole (headers and body) within this once a
+ *                            thread starts reading it, and the answer be written within this once
+ *                            ready; otherwise the connection is closed (slow-loris clients)
  */
 public record HttpIngestConfig(InetSocketAddress address, int maxBodyBytes, int maxInFlightReadings,
                                Duration ackTimeout, int threads, Optional<Tls> tls, StationRate stationRate,
-                               int maxInFlightPerStation) {
+                               int maxInFlightPerStation, Duration requestTimeout) {
   public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   public static final int DEFAULT_MAX_IN_FLIGHT = 10_000;
   /**
@@ -36,6 +39,11 @@ public record HttpIngestConfig(InetSocketAddress address, int maxBodyBytes, int 
   public static final int DEFAULT_MAX_IN_FLIGHT_PER_STATION = 2_500;
   public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_THREADS = 16;
+  /**
+   * A request of 1 MiB (the body limit) needs 280 kbit/s to arrive in 30 s; a logger on a slow
+   * cellular link sends kilobytes.
+   */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
   /**
    * A keystore holding the server's key and certificate.
@@ -60,6 +68,10 @@ public record HttpIngestConfig(InetSocketAddress address, int maxBodyBytes, int 
     Objects.requireNonNull(ackTimeout, "ackTimeout");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(stationRate, "stationRate");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("HTTP request timeout must be positive, got " + requestTimeout);
+    }
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("max body bytes must be positive, got " + maxBodyBytes);
     }
@@ -72,17 +84,29 @@ public record HttpIngestConfig(InetSocketAddress address, int maxBodyBytes, int 
     }
   }
 
-  /** With the default per-station limits. */
+  /** With the default per-station limits and request timeout. */
   public HttpIngestConfig(InetSocketAddress address, int maxBodyBytes, int maxInFlightReadings, Duration ackTimeout,
                           int threads, Optional<Tls> tls) {
     this(address, maxBodyBytes, maxInFlightReadings, ackTimeout, threads, tls, DEFAULT_STATION_RATE,
-        DEFAULT_MAX_IN_FLIGHT_PER_STATION);
+        DEFAULT_MAX_IN_FLIGHT_PER_STATION, DEFAULT_REQUEST_TIMEOUT);
   }
 
   /** This configuration with other per-station limits. */
   public HttpIngestConfig withStationLimits(StationRate rate, int maxInFlightPerStation) {
     return new HttpIngestConfig(address, maxBodyBytes, maxInFlightReadings, ackTimeout, threads, tls, rate,
-        maxInFlightPerStation);
+        maxInFlightPerStation, requestTimeout);
+  }
+
+  /** This configuration with another request timeout. */
+  public HttpIngestConfig withRequestTimeout(Duration timeout) {
+    return new HttpIngestConfig(address, maxBodyBytes, maxInFlightReadings, ackTimeout, threads, tls, stationRate,
+        maxInFlightPerStation, timeout);
+  }
+
+  /** This configuration serving HTTPS with {@code tls}. */
+  public HttpIngestConfig withTls(Tls tls) {
+    return new HttpIngestConfig(address, maxBodyBytes, maxInFlightReadings, ackTimeout, threads, Optional.of(tls),
+        stationRate, maxInFlightPerStation, requestTimeout);
   }
 
   /** Plain HTTP on the given address with the defaults. */

@@ -9,10 +9,6 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.envmon.ingest.core.IngestCounters;
@@ -24,17 +20,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP ingest endpoint: {@code POST /api/v1/readings}, {@code GET /health},
- * {@code GET /metrics}, over HTTP or HTTPS, on the JDK's built-in server.
+ * {@code GET /metrics}, over HTTP or HTTPS, on the JDK's built-in server. Its handler threads
+ * are {@link RequestDeadlines}: a client that sends its request too slowly is disconnected.
  */
 public final class HttpIngestServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpIngestServer.class);
 
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final RequestDeadlines threads;
 
-  private HttpIngestServer(HttpServer server, ExecutorService executor) {
+  private HttpIngestServer(HttpServer server, RequestDeadlines threads) {
     this.server = server;
-    this.executor = executor;
+    this.threads = threads;
   }
 
   /**
@@ -58,17 +55,12 @@ public final class HttpIngestServer implements AutoCloseable {
     server.createContext(ReadingsHandler.PATH, readings);
     server.createContext(HealthHandler.PATH, new HealthHandler(health));
     server.createContext(MetricsHandler.PATH, new MetricsHandler(metrics));
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService executor = Executors.newFixedThreadPool(config.threads(), r -> {
-      Thread t = new Thread(r, "envmon-http-" + threadNumber.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
+    RequestDeadlines threads = new RequestDeadlines(config.threads(), config.requestTimeout(), metrics);
+    server.setExecutor(threads);
     server.start();
     LOG.info("HTTP ingest listening on {}://{}{}", config.tls().isPresent() ? "https" : "http",
         server.getAddress().getHostString() + ":" + server.getAddress().getPort(), ReadingsHandler.PATH);
-    return new HttpIngestServer(server, executor);
+    return new HttpIngestServer(server, threads);
   }
 
   /** The bound address (with the actual port when port 0 was asked for). */
@@ -98,14 +90,6 @@ public final class HttpIngestServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(1);
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    threads.close();
   }
 }

@@ -168,11 +168,19 @@ final class ReadingsHandler implements HttpHandler {
       rateLimited(exchange, stationId, allowed);
       return;
     }
+    if (!RequestDeadlines.suspend()) { // the request took too long to arrive: its connection is being closed
+      permits.release(stationId, taken.permits());
+      return;
+    }
     CompletableFuture<Void> acked = intake.publish(batch, SOURCE, remote(exchange));
     // Permits come back when Kafka answers, not when we stop waiting: that is the backpressure.
     acked.whenComplete((ok, error) -> permits.release(stationId, taken.permits()));
     try {
-      acked.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        acked.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS); // bounded by ackTimeout, not the request timeout
+      } finally {
+        RequestDeadlines.resume(); // from here writing the answer has its own deadline
+      }
     } catch (TimeoutException e) {
       LOG.warn("Kafka did not acknowledge {} records from {} within {}", batch.size(), remote(exchange), ackTimeout);
       retryLater(exchange, "Kafka did not acknowledge within " + ackTimeout.toSeconds()
