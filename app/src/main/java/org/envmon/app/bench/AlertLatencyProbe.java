@@ -32,8 +32,9 @@ import org.envmon.standards.Parameter;
  * GB 3095-2012 1-hour limits of 160 and 200) and a normal value for the current hour, which
  * closes the previous hour at once. The latency of a probe runs from handing the readings to the
  * publisher to the arrival of the station's first OPEN alert on envmon.alerts at a read_committed
- * consumer in this JVM (one monotonic clock, no clock skew), so it includes both exactly-once
- * hops (readings to envmon.hourly, envmon.hourly to envmon.alerts).
+ * consumer in this JVM (one monotonic clock, no clock skew). The 1-hour rules run in the
+ * readings' task, so it includes one exactly-once hop: the producer linger, the processing, the
+ * wait for the next commit and the commit itself.
  */
 final class AlertLatencyProbe {
   static final String STATION_PREFIX = "bench-probe-";
@@ -67,8 +68,11 @@ final class AlertLatencyProbe {
   Result run(int probes, Duration interval, Duration timeout, PrintStream out) throws InterruptedException {
     long[] sentAt = new long[probes];
     Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
-    try (AlertWatcher watcher = new AlertWatcher(bootstrap, arrivedAt)) {
+    Map<String, Long> producedAt = new ConcurrentHashMap<>();
+    try (AlertWatcher watcher = new AlertWatcher(bootstrap, "read_committed", arrivedAt);
+         AlertWatcher uncommitted = new AlertWatcher(bootstrap, "read_uncommitted", producedAt)) {
       watcher.start();
+      uncommitted.start();
       Properties producerProps = new Properties();
       producerProps.put("bootstrap.servers", bootstrap);
       List<CompletableFuture<Void>> acks = new ArrayList<>();
@@ -95,9 +99,13 @@ final class AlertLatencyProbe {
         Thread.sleep(POLL.toMillis());
       }
     }
-    double[] latencies = IntStream.range(0, probes).filter(i -> arrivedAt.containsKey(stationId(i)))
-        .mapToDouble(i -> (arrivedAt.get(stationId(i)) - sentAt[i]) / 1e6).toArray();
-    return new Result(latencies, probes - latencies.length);
+    double[] latencies = latencies(sentAt, arrivedAt);
+    return new Result(latencies, probes - latencies.length, latencies(sentAt, producedAt));
+  }
+
+  private static double[] latencies(long[] sentAt, Map<String, Long> seenAt) {
+    return IntStream.range(0, sentAt.length).filter(i -> seenAt.containsKey(stationId(i)))
+        .mapToDouble(i -> (seenAt.get(stationId(i)) - sentAt[i]) / 1e6).toArray();
   }
 
   /** An exceeding hourly O3 mean for the previous hour and a normal one that closes it. */
@@ -114,9 +122,11 @@ final class AlertLatencyProbe {
   }
 
   /**
-   * Latencies in milliseconds of the probes that came back, and the count of those that did not.
+   * Latencies in milliseconds of the probes that came back, the count of those that did not, and
+   * the latencies until the alert was written, before its transaction committed (seen by a
+   * read_uncommitted consumer): the difference is the wait for the exactly-once commit.
    */
-  record Result(double[] latenciesMillis, int missing) {}
+  record Result(double[] latenciesMillis, int missing, double[] uncommittedMillis) {}
 
   /** Polls envmon.alerts from its end on its own thread, noting when each probe station's first OPEN arrives. */
   private static final class AlertWatcher implements AutoCloseable {
@@ -126,11 +136,11 @@ final class AlertLatencyProbe {
     private volatile boolean stopped;
     private volatile RuntimeException failure;
 
-    AlertWatcher(String bootstrap, Map<String, Long> arrivedAt) {
+    AlertWatcher(String bootstrap, String isolationLevel, Map<String, Long> arrivedAt) {
       Properties props = new Properties();
       props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
       // A subscriber sees only committed alerts: the exactly-once commit is part of the latency.
-      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
       props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
       this.consumer = new KafkaConsumer<>(props, Topics.ALERTS.keySerde().deserializer(),
           Topics.ALERTS.valueSerde().deserializer());
@@ -140,7 +150,7 @@ final class AlertLatencyProbe {
       consumer.seekToEnd(partitions);
       partitions.forEach(consumer::position); // resolve the end now, before the first probe is sent
       this.arrivedAt = arrivedAt;
-      this.thread = new Thread(this::poll, "bench-alert-watcher");
+      this.thread = new Thread(this::poll, "bench-alert-watcher-" + isolationLevel);
     }
 
     void start() {

@@ -62,6 +62,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--commit-interval", defaultValue = "PT0.1S", description = "Streams commit interval: each exactly-once commit is a transaction, and results become visible only then (default: ${DEFAULT-VALUE}, Kafka's own default under exactly-once).")
   Duration commitInterval;
 
+  @Option(names = "--latency-load", defaultValue = "0.5", description = "Load while probing the latency, as a share of the measured pipeline rate; the floor is judged at 0.5 only (default: ${DEFAULT-VALUE}).")
+  double latencyLoad;
+
   @Option(names = "--latency-probes", defaultValue = "200", description = "Probes of the reading->alert latency (default: ${DEFAULT-VALUE}).")
   int probes;
 
@@ -150,6 +153,8 @@ public final class BenchCommand implements Callable<Integer> {
       report.add(new Figure(BenchKeys.BASELINE_RATE, "raw passthrough baseline", baseline.perSecond(),
           "readings/s", String.format(Locale.ROOT, "%,d in %.1f s, Avro serdes, no transactions",
               baseline.records(), baseline.seconds())));
+      report.add(new Figure(BenchKeys.BASELINE_CPU, "raw baseline CPU per reading", baseline.cpuMicrosPerRecord(),
+          "us", "whole process: broker and clients"));
 
       out.printf("bench: pipeline: the envmon topology, exactly_once_v2, %d thread(s), commit every %d ms%n",
           threads, commitInterval.toMillis());
@@ -158,9 +163,15 @@ public final class BenchCommand implements Callable<Integer> {
         Throughput pipeline = PipelineThroughput.measure(streams, warmup, readings, timeout, out);
         report.add(new Figure(BenchKeys.PIPELINE_RATE, "pipeline throughput (EOS)", pipeline.perSecond(),
             "readings/s", String.format(Locale.ROOT, "%,d in %.1f s", pipeline.records(), pipeline.seconds())));
+        report.add(new Figure(BenchKeys.PIPELINE_CPU, "pipeline CPU per reading", pipeline.cpuMicrosPerRecord(),
+            "us", "whole process: broker, streams, JIT"));
         report.add(new Figure(BenchKeys.PIPELINE_RATIO, "pipeline / raw baseline",
             pipeline.perSecond() / baseline.perSecond(), "", ""));
-        latency(report, bootstrap, load, pipeline.perSecond() / 2, out);
+        latency(report, bootstrap, load, pipeline.perSecond() * latencyLoad, out);
+        report.add(new Figure(BenchKeys.COMMIT_LATENCY_AVG, "streams commit latency avg",
+            streams.threadMetric("commit-latency-avg"), "ms", "per stream thread, last 30 s"));
+        report.add(new Figure(BenchKeys.COMMIT_LATENCY_MAX, "streams commit latency max",
+            streams.threadMetric("commit-latency-max"), "ms", "per stream thread, last 30 s"));
       }
     }
   }
@@ -187,6 +198,9 @@ public final class BenchCommand implements Callable<Integer> {
   private void validate() {
     if (warmup < 0) {
       throw new IllegalArgumentException("--warmup must be 0 or more");
+    }
+    if (!(latencyLoad > 0 && latencyLoad <= 1)) {
+      throw new IllegalArgumentException("--latency-load must be a share of the pipeline rate, above 0 and at most 1");
     }
     if (readings < 1 || stations < 1 || partitions < 1 || threads < 1 || probes < 1 || sinkPoints < 1
         || sinkBatch < 1) {
@@ -238,14 +252,15 @@ public final class BenchCommand implements Callable<Integer> {
   private void latency(BenchReport report, String bootstrap, LoadOptions load, double rate, PrintStream out)
       throws InterruptedException {
     Duration probing = probeInterval.multipliedBy(probes);
-    long halfLoad = Math.max(1, (long) (rate * (probing.toNanos() / 1e9 + 5)));
-    out.printf(Locale.ROOT, "bench: latency: %,.0f readings/s (half the pipeline's rate) for about %.0f s, "
-        + "%d probes %d ms apart%n", rate, halfLoad / rate, probes, probeInterval.toMillis());
+    long loadReadings = Math.max(1, (long) (rate * (probing.toNanos() / 1e9 + 5)));
+    out.printf(Locale.ROOT, "bench: latency: %,.0f readings/s (%.2f of the pipeline's rate) for about %.0f s, "
+        + "%d probes %d ms apart%n", rate, latencyLoad, loadReadings / rate, probes, probeInterval.toMillis());
     CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(
-        () -> produce(bootstrap, load.withReadings(halfLoad).withRate(rate), HALF_LOAD_PREFIX, out));
+        () -> produce(bootstrap, load.withReadings(loadReadings).withRate(rate), HALF_LOAD_PREFIX, out));
     AlertLatencyProbe.Result result = new AlertLatencyProbe(bootstrap).run(probes, probeInterval,
         Duration.ofSeconds(60), out);
     LoadResult achieved = background.join();
+    report.add(new Figure(BenchKeys.LATENCY_LOAD_SHARE, "latency: share of the pipeline rate", latencyLoad, "", ""));
     report.add(new Figure(BenchKeys.LATENCY_RATE, "latency: load while probing", achieved.achievedRate(),
         "readings/s", "target " + Math.round(rate)));
     if (result.latenciesMillis().length == 0) {
@@ -258,6 +273,13 @@ public final class BenchCommand implements Callable<Integer> {
     report.add(new Figure(BenchKeys.LATENCY_P50, "reading -> alert p50", p.p50(), "ms", ""));
     report.add(new Figure(BenchKeys.LATENCY_P99, "reading -> alert p99", p.p99(), "ms", ""));
     report.add(new Figure(BenchKeys.LATENCY_MAX, "reading -> alert max", p.max(), "ms", ""));
+    if (result.uncommittedMillis().length > 0) {
+      Percentiles written = Percentiles.of(result.uncommittedMillis());
+      report.add(new Figure(BenchKeys.LATENCY_WRITTEN_P50, "reading -> alert written p50", written.p50(), "ms",
+          "before its commit (read_uncommitted)"));
+      report.add(new Figure(BenchKeys.LATENCY_WRITTEN_P99, "reading -> alert written p99", written.p99(), "ms",
+          "before its commit (read_uncommitted)"));
+    }
   }
 
   private boolean needsInflux() {

@@ -52,6 +52,7 @@ final class PassthroughBaseline {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       long started = System.nanoTime();
+      long cpuStarted = Throughput.processCpuNanos();
       long deadline = started + timeout.toNanos();
       long copied = 0;
       long timedFrom = -1;
@@ -61,6 +62,7 @@ final class PassthroughBaseline {
           producer.flush();
           timedFrom = copied;
           started = System.nanoTime();
+          cpuStarted = Throughput.processCpuNanos();
         }
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("the passthrough copied only " + copied + " of " + (warmup + expected)
@@ -85,7 +87,8 @@ final class PassthroughBaseline {
       if (timedFrom < 0) {
         timedFrom = copied; // one poll crossed the warm-up and the end together: nothing was timed
       }
-      return new Throughput(copied - timedFrom, Duration.ofNanos(System.nanoTime() - started));
+      return new Throughput(copied - timedFrom, Duration.ofNanos(System.nanoTime() - started),
+          Throughput.processCpuNanos() - cpuStarted);
     }
   }
 }

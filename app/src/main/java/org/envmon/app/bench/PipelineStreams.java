@@ -70,6 +70,19 @@ final class PipelineStreams implements AutoCloseable {
     }
   }
 
+  /**
+   * A stream-thread metric of Kafka Streams (group {@code stream-thread-metrics}, e.g.
+   * {@code commit-latency-avg}), averaged over the threads; NaN when no thread reports it.
+   */
+  double threadMetric(String name) {
+    return streams.metrics().values().stream()
+        .filter(m -> m.metricName().group().equals("stream-thread-metrics") && m.metricName().name().equals(name))
+        .map(m -> m.metricValue())
+        .filter(v -> v instanceof Double d && !d.isNaN())
+        .mapToDouble(v -> (Double) v)
+        .average().orElse(Double.NaN);
+  }
+
   boolean isRunning() {
     return streams.state().isRunningOrRebalancing();
   }

@@ -24,9 +24,11 @@ final class PipelineThroughput {
     long total = warmup + expected;
     long committed = awaitCommitted(streams, warmup, total, deadline, progress);
     long started = System.nanoTime();
+    long cpuStarted = Throughput.processCpuNanos();
     long timedFrom = committed;
     committed = awaitCommitted(streams, total, total, deadline, progress);
-    return new Throughput(committed - timedFrom, Duration.ofNanos(System.nanoTime() - started));
+    return new Throughput(committed - timedFrom, Duration.ofNanos(System.nanoTime() - started),
+        Throughput.processCpuNanos() - cpuStarted);
   }
 
   private static long awaitCommitted(PipelineStreams streams, long target, long total, long deadline,

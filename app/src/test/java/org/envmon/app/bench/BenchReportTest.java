@@ -31,6 +31,7 @@ class BenchReportTest {
   @Test
   void summaryIsOneLineOfJsonWithFiguresFloorsAndSkips() throws Exception {
     report.add(new Figure(BenchKeys.PIPELINE_RATE, "pipeline", 60000, "readings/s", ""));
+    report.add(new Figure(BenchKeys.LATENCY_LOAD_SHARE, "share", 0.5, "", ""));
     report.add(new Figure(BenchKeys.LATENCY_P99, "p99", 312.5, "ms", ""));
     report.add(new Figure(BenchKeys.LOAD_AVERAGE + "_start", "load", Double.NaN, "", ""));
     report.skip("sink", "no \"influxd\" on the PATH\n");
@@ -46,7 +47,7 @@ class BenchReportTest {
     String summary = lines.get(lines.size() - 1);
     assertThat(summary).startsWith("BENCH {").doesNotContain("\n");
     assertThat(summary).isEqualTo("BENCH {\"figures\":{\"pipeline_readings_per_s\":60000,"
-        + "\"alert_latency_p99_ms\":312.5,\"load_average_1m_start\":null},"
+        + "\"latency_load_share\":0.5,\"alert_latency_p99_ms\":312.5,\"load_average_1m_start\":null},"
         + "\"floors\":{\"pipeline_readings_per_s\":true,\"pipeline_to_baseline_ratio\":null,"
         + "\"alert_latency_p99_ms\":false,\"sink_to_raw_ratio\":null,\"replay_wall_s\":null,"
         + "\"peak_heap_mib\":null},\"skipped\":{\"sink\":\"no \\\"influxd\\\" on the PATH\\n\"}}");

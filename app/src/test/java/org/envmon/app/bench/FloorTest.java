@@ -26,6 +26,15 @@ class FloorTest {
   }
 
   @Test
+  void aFloorStatedAtAGivenFigureJudgesOnlyRunsMeasuredThere() {
+    Floor atHalfLoad = new Floor("p99", false, 250, "p99 <= 250 at half load", Map.entry("share", 0.5));
+    assertThat(atHalfLoad.met(Map.of("p99", 200.0, "share", 0.5))).contains(true);
+    assertThat(atHalfLoad.met(Map.of("p99", 300.0, "share", 0.5))).contains(false);
+    assertThat(atHalfLoad.met(Map.of("p99", 200.0, "share", 0.25))).isEmpty();
+    assertThat(atHalfLoad.met(Map.of("p99", 200.0))).isEmpty();
+  }
+
+  @Test
   void everyIssueFloorJudgesAFigureTheBenchReports() {
     assertThat(Floor.ISSUE_7).extracting(Floor::key).containsExactly(BenchKeys.PIPELINE_RATE,
         BenchKeys.PIPELINE_RATIO, BenchKeys.LATENCY_P99, BenchKeys.SINK_RATIO, BenchKeys.REPLAY_SECONDS,

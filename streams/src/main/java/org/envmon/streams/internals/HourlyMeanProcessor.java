@@ -59,11 +59,11 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
   }
 
   public static StoreBuilder<KeyValueStore<String, StationClock>> clocksStoreBuilder() {
-    return StateStores.persistent(CLOCKS_STORE, StationClock.SERDE);
+    return StateStores.writeBehindInMemory(CLOCKS_STORE, StationClock.SERDE);
   }
 
   public static StoreBuilder<KeyValueStore<String, HourState>> hoursStoreBuilder() {
-    return StateStores.persistent(HOURS_STORE, HourState.SERDE);
+    return StateStores.writeBehind(HOURS_STORE, HourState.SERDE);
   }
 
   @Override

@@ -9,7 +9,6 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.envmon.schemas.Reading;
 import org.envmon.schemas.Station;
 import org.envmon.streams.EndOfInput;
-import org.envmon.streams.qc.QcHistory;
 import org.envmon.streams.qc.QcVerdict;
 import org.envmon.streams.qc.QualityControl;
 import org.envmon.standards.Parameter;
@@ -22,21 +21,21 @@ import org.envmon.standards.Parameter;
 public final class QcProcessor implements Processor<String, Reading, String, QcOutcome> {
   /** Processor name. */
   public static final String NAME = "qc";
-  /** QC history per station|parameter. */
+  /** QC history per station, all its parameters in one value ({@link StationQcHistory}). */
   public static final String STORE = "qc-history";
 
   private static final int HOUR_SECONDS = 3600;
   private final QualityControl qualityControl;
   private ProcessorContext<String, QcOutcome> context;
-  private KeyValueStore<String, QcHistory> history;
+  private KeyValueStore<String, StationQcHistory> history;
   private StationsStore stations;
 
   public QcProcessor(QualityControl qualityControl) {
     this.qualityControl = qualityControl;
   }
 
-  public static StoreBuilder<KeyValueStore<String, QcHistory>> storeBuilder() {
-    return StateStores.persistent(STORE, QcHistorySerde.SERDE);
+  public static StoreBuilder<KeyValueStore<String, StationQcHistory>> storeBuilder() {
+    return StateStores.writeBehindInMemory(STORE, StationQcHistory.SERDE);
   }
 
   @Override
@@ -69,14 +68,18 @@ public final class QcProcessor implements Processor<String, Reading, String, QcO
       return;
     }
     long observedAt = reading.getObservedAt().toEpochMilli();
-    String seriesKey = StateKeys.series(reading.getStationId(), parameter.get().code());
+    StationQcHistory station = history.get(reading.getStationId());
+    if (station == null) {
+      station = new StationQcHistory();
+    }
     QcVerdict verdict = qualityControl.check(parameter.get(), reading.getValue(), reading.getUnit(),
-        reading.getFlag(), observedAt, BeijingTime.date(observedAt), history.get(seriesKey));
+        reading.getFlag(), observedAt, BeijingTime.date(observedAt), station.get(parameter.get().code()));
     if (!verdict.usable()) {
       reject(record, "QC_UNUSABLE", verdict.rejection(), where);
       return;
     }
-    history.put(seriesKey, verdict.history());
+    station.put(parameter.get().code(), verdict.history());
+    history.put(reading.getStationId(), station);
     boolean hourlyMean = reading.getPeriodSeconds() >= HOUR_SECONDS;
     context.forward(record.withValue(QcOutcome.accepted(new QcSample(reading, parameter.get(), verdict.value(),
         verdict.valid(), verdict.flags(), sampleMinutes(reading, hourlyMean), hourlyMean, where))));

@@ -21,4 +21,27 @@ public final class StateStores {
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
         .withCachingEnabled();
   }
+
+  /**
+   * A persistent, changelogged store for values that change with nearly every reading (a
+   * series' QC history, a station's clock, its open hour): {@link WriteBehindStore} keeps them
+   * decoded between commits and writes each changed one once per commit, so Kafka's record cache
+   * (which holds bytes) is left off beneath it.
+   */
+  public static <V> StoreBuilder<KeyValueStore<String, V>> writeBehind(String name, Serde<V> valueSerde) {
+    return WriteBehindStore.builder(
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+            .withCachingDisabled());
+  }
+
+  /**
+   * Like {@link #writeBehind}, for a value per station (its clock, its QC history): held in
+   * memory whole, since there are only as many as stations, and restored from the changelog when
+   * a task starts. Reads and commits skip RocksDB's JNI calls.
+   */
+  public static <V> StoreBuilder<KeyValueStore<String, V>> writeBehindInMemory(String name, Serde<V> valueSerde) {
+    return WriteBehindStore.builder(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), valueSerde)
+            .withCachingDisabled());
+  }
 }

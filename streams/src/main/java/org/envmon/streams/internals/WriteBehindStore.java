@@ -1,0 +1,220 @@
+package org.envmon.streams.internals;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
+
+/**
+ * A key-value store that keeps the values read and written since the last commit decoded, and
+ * writes the changed ones down to the store beneath (RocksDB and its changelog) once, when the
+ * task commits.
+ *
+ * <p>Why: with minute data every reading reads and writes its series' QC history, its station's
+ * clock and its open hour. Kafka's record cache holds bytes, so each of those operations
+ * serialized or deserialized the value (a third of the stream threads' time in the bench). Here
+ * a value is decoded at most once and encoded at most once per commit interval.
+ *
+ * <p>Kafka Streams flushes a task's stores before it commits the transaction holding the task's
+ * outputs and input offsets ({@code flushCache}, the same hook its own record cache uses, from
+ * {@link WrappedStateStore}, a class of Kafka Streams' internals). The changed values are
+ * written then, so the changelog always holds the state the committed offsets imply. The decoded
+ * values are dropped at every commit: a store outlives its task when Kafka Streams recycles an
+ * active task into a standby and back, and the standby's restoration writes beneath this layer.
+ *
+ * <p>Values are handed out as stored: a caller that changes a mutable value must put it back.
+ * Range scans first write the changed values down and then read the store beneath. Not for
+ * stores read by interactive queries (other threads).
+ */
+public final class WriteBehindStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
+    implements KeyValueStore<String, V> {
+  private static final Object ABSENT = new Object();
+
+  /** Decoded values since the last commit; {@link #ABSENT} for a key known not to be stored. */
+  private final Map<String, Object> decoded = new HashMap<>();
+  /** Keys whose decoded value differs from the store beneath. */
+  private final Set<String> changed = new LinkedHashSet<>();
+
+  WriteBehindStore(KeyValueStore<String, V> beneath) {
+    super(beneath);
+  }
+
+  /** Builds a write-behind store over what {@code beneath} builds (keep the record cache off there). */
+  public static <V> StoreBuilder<KeyValueStore<String, V>> builder(StoreBuilder<KeyValueStore<String, V>> beneath) {
+    return new Builder<>(beneath);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V get(String key) {
+    Object value = decoded.get(key);
+    if (value == null) {
+      V stored = wrapped().get(key);
+      decoded.put(key, stored == null ? ABSENT : stored);
+      return stored;
+    }
+    return value == ABSENT ? null : (V) value;
+  }
+
+  @Override
+  public void put(String key, V value) {
+    decoded.put(key, value == null ? ABSENT : value);
+    changed.add(key);
+  }
+
+  @Override
+  public V putIfAbsent(String key, V value) {
+    V present = get(key);
+    if (present == null) {
+      put(key, value);
+    }
+    return present;
+  }
+
+  @Override
+  public void putAll(List<KeyValue<String, V>> entries) {
+    entries.forEach(kv -> put(kv.key, kv.value));
+  }
+
+  @Override
+  public V delete(String key) {
+    V present = get(key);
+    put(key, null);
+    return present;
+  }
+
+  @Override
+  public KeyValueIterator<String, V> range(String from, String to) {
+    writeChanged();
+    return wrapped().range(from, to);
+  }
+
+  @Override
+  public KeyValueIterator<String, V> reverseRange(String from, String to) {
+    writeChanged();
+    return wrapped().reverseRange(from, to);
+  }
+
+  @Override
+  public KeyValueIterator<String, V> all() {
+    writeChanged();
+    return wrapped().all();
+  }
+
+  @Override
+  public KeyValueIterator<String, V> reverseAll() {
+    writeChanged();
+    return wrapped().reverseAll();
+  }
+
+  @Override
+  public <PS extends org.apache.kafka.common.serialization.Serializer<P>, P> KeyValueIterator<String, V> prefixScan(
+      P prefix, PS prefixKeySerializer) {
+    writeChanged();
+    return wrapped().prefixScan(prefix, prefixKeySerializer);
+  }
+
+  @Override
+  public long approximateNumEntries() {
+    writeChanged();
+    return wrapped().approximateNumEntries();
+  }
+
+  /** Called by Kafka Streams before every commit. */
+  @Override
+  public void flushCache() {
+    writeChanged();
+    decoded.clear();
+    super.flushCache();
+  }
+
+  @Override
+  public void commit(Map<TopicPartition, Long> changelogOffsets) {
+    writeChanged();
+    super.commit(changelogOffsets);
+  }
+
+  @Override
+  public void close() {
+    // a clean close flushed first; a dirty close discards, as Kafka's record cache does
+    decoded.clear();
+    changed.clear();
+    super.close();
+  }
+
+  @SuppressWarnings("unchecked")
+  private void writeChanged() {
+    if (changed.isEmpty()) {
+      return;
+    }
+    KeyValueStore<String, V> beneath = wrapped();
+    for (String key : changed) {
+      Object value = decoded.get(key);
+      if (value == ABSENT) {
+        beneath.delete(key);
+      } else {
+        beneath.put(key, (V) value);
+      }
+    }
+    changed.clear();
+  }
+
+  private static final class Builder<V> implements StoreBuilder<KeyValueStore<String, V>> {
+    private final StoreBuilder<KeyValueStore<String, V>> beneath;
+
+    Builder(StoreBuilder<KeyValueStore<String, V>> beneath) {
+      this.beneath = beneath;
+    }
+
+    @Override
+    public StoreBuilder<KeyValueStore<String, V>> withCachingEnabled() {
+      beneath.withCachingEnabled();
+      return this;
+    }
+
+    @Override
+    public StoreBuilder<KeyValueStore<String, V>> withCachingDisabled() {
+      beneath.withCachingDisabled();
+      return this;
+    }
+
+    @Override
+    public StoreBuilder<KeyValueStore<String, V>> withLoggingEnabled(Map<String, String> config) {
+      beneath.withLoggingEnabled(config);
+      return this;
+    }
+
+    @Override
+    public StoreBuilder<KeyValueStore<String, V>> withLoggingDisabled() {
+      beneath.withLoggingDisabled();
+      return this;
+    }
+
+    @Override
+    public KeyValueStore<String, V> build() {
+      return new WriteBehindStore<>(beneath.build());
+    }
+
+    @Override
+    public Map<String, String> logConfig() {
+      return beneath.logConfig();
+    }
+
+    @Override
+    public boolean loggingEnabled() {
+      return beneath.loggingEnabled();
+    }
+
+    @Override
+    public String name() {
+      return beneath.name();
+    }
+  }
+}

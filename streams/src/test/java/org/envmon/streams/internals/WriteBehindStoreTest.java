@@ -1,0 +1,172 @@
+package org.envmon.streams.internals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Over a real RocksDB store: what reaches the store beneath, and when. */
+class WriteBehindStoreTest {
+  /** A mutable value, as the hour state is. */
+  static final class Tally {
+    int count;
+
+    Tally(int count) {
+      this.count = count;
+    }
+  }
+
+  private final AtomicInteger encoded = new AtomicInteger();
+  private final AtomicInteger decoded = new AtomicInteger();
+  private final Serde<Tally> serde = StateSerde.of("tally", (byte) 1,
+      (out, t) -> {
+        encoded.incrementAndGet();
+        out.writeInt(t.count);
+      },
+      in -> {
+        decoded.incrementAndGet();
+        return new Tally(in.readInt());
+      });
+
+  @TempDir
+  Path stateDir;
+  private MockProcessorContext<Object, Object> context;
+  private KeyValueStore<String, Tally> beneath;
+  private WriteBehindStore<Tally> store;
+
+  @BeforeEach
+  void open() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "write-behind-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    context = new MockProcessorContext<>(props, new TaskId(0, 0), stateDir.toFile());
+    reopen();
+  }
+
+  private void reopen() {
+    beneath = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("tallies"), Serdes.String(), serde)
+        .withLoggingDisabled().withCachingDisabled().build();
+    store = new WriteBehindStore<>(beneath);
+    store.init(context.getStateStoreContext(), store);
+  }
+
+  @AfterEach
+  void close() {
+    if (store.isOpen()) {
+      store.close();
+    }
+  }
+
+  @Test
+  void writesAChangedValueOnceAtTheCommitAsLastPut() {
+    Tally tally = new Tally(0);
+    for (int i = 1; i <= 100; i++) {
+      tally.count = i;
+      store.put("Dongsi", tally);
+    }
+    assertThat(beneath.get("Dongsi")).isNull();
+    assertThat(encoded).hasValue(0);
+
+    store.flushCache();
+
+    assertThat(encoded).hasValue(1);
+    assertThat(beneath.get("Dongsi").count).isEqualTo(100);
+  }
+
+  @Test
+  void decodesAValueOncePerCommitIntervalAndAgainAfterTheCommit() {
+    beneath.put("Dongsi", new Tally(7));
+    decoded.set(0);
+
+    Tally first = store.get("Dongsi");
+    assertThat(store.get("Dongsi")).isSameAs(first);
+    assertThat(decoded).hasValue(1);
+
+    store.flushCache();
+    Tally afterCommit = store.get("Dongsi");
+
+    assertThat(afterCommit).isNotSameAs(first);
+    assertThat(afterCommit.count).isEqualTo(7);
+    assertThat(decoded).hasValue(2);
+  }
+
+  @Test
+  void knowsAnAbsentKeyWithoutAskingAgain() {
+    assertThat(store.get("Dongsi")).isNull();
+    beneath.put("Dongsi", new Tally(1)); // behind its back: not seen until the next commit
+    assertThat(store.get("Dongsi")).isNull();
+    store.flushCache();
+    assertThat(store.get("Dongsi").count).isEqualTo(1);
+  }
+
+  @Test
+  void deletesReachTheStoreAtTheCommit() {
+    beneath.put("Dongsi", new Tally(3));
+
+    assertThat(store.delete("Dongsi").count).isEqualTo(3);
+    assertThat(store.get("Dongsi")).isNull();
+    assertThat(beneath.get("Dongsi")).isNotNull();
+
+    store.flushCache();
+    assertThat(beneath.get("Dongsi")).isNull();
+  }
+
+  @Test
+  void putIfAbsentAndPutAllGoThroughTheDecodedValues() {
+    store.put("A", new Tally(1));
+    assertThat(store.putIfAbsent("A", new Tally(9)).count).isEqualTo(1);
+    assertThat(store.putIfAbsent("B", new Tally(2))).isNull();
+    store.putAll(List.of(KeyValue.pair("C", new Tally(3)), KeyValue.pair("A", new Tally(4))));
+
+    store.flushCache();
+    assertThat(beneath.get("A").count).isEqualTo(4);
+    assertThat(beneath.get("B").count).isEqualTo(2);
+    assertThat(beneath.get("C").count).isEqualTo(3);
+  }
+
+  @Test
+  void rangeScansSeeTheChangesNotYetCommitted() {
+    beneath.put("s|1", new Tally(1));
+    beneath.put("s|2", new Tally(2));
+    store.put("s|3", new Tally(3));
+    store.delete("s|1");
+    store.get("s|2").count = 20;
+    store.put("s|2", store.get("s|2"));
+
+    List<String> seen = new ArrayList<>();
+    try (KeyValueIterator<String, Tally> it = store.range("s|0", "s|9")) {
+      it.forEachRemaining(kv -> seen.add(kv.key + "=" + kv.value.count));
+    }
+    assertThat(seen).containsExactly("s|2=20", "s|3=3");
+  }
+
+  @Test
+  void closingWithoutACommitDiscardsTheChanges() {
+    store.put("Dongsi", new Tally(1));
+    store.flushCache();
+    store.put("Dongsi", new Tally(2));
+    store.put("Tiantan", new Tally(5));
+
+    store.close(); // a dirty close: the task's uncommitted work is restored from the changelog
+    reopen();
+
+    assertThat(store.get("Dongsi").count).isEqualTo(1);
+    assertThat(store.get("Tiantan")).isNull();
+  }
+}
