@@ -2,12 +2,8 @@ package org.envmon.app.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -21,8 +17,6 @@ import java.util.Map;
 import org.envmon.app.config.ConfigLoader;
 import org.envmon.app.config.EnvmonConfig;
 import org.envmon.ingest.hj212.Hj212Crc;
-import org.envmon.ingest.registry.StationRegistry;
-import org.envmon.testkit.RepositoryFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,10 +39,7 @@ class IngestEndpointsLimitsTest {
         EnvmonConfig.HJ212_STATION_BURST, "1",
         EnvmonConfig.HTTP_STATION_RATE, "0.01",
         EnvmonConfig.HTTP_STATION_BURST, "1"));
-    StationRegistry stations = StationRegistry.load(RepositoryFiles.root().resolve("config/stations.yaml"));
-    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    try (IngestEndpoints endpoints = IngestEndpoints.start(config, stations, meters,
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try (IngestEndpoints endpoints = ShippedEndpoints.start(config);
          Socket first = logger(endpoints); Socket second = logger(endpoints)) {
       send(first, 1);
       assertThat(readLine(first)).contains("CN=9013");
@@ -75,10 +66,7 @@ class IngestEndpointsLimitsTest {
         EnvmonConfig.RAW_TOPIC_ENABLED, "false",
         EnvmonConfig.HJ212_PORT, "-1",
         EnvmonConfig.HTTP_REQUEST_TIMEOUT_MS, "500"));
-    StationRegistry stations = StationRegistry.load(RepositoryFiles.root().resolve("config/stations.yaml"));
-    try (IngestEndpoints endpoints = IngestEndpoints.start(config, stations,
-        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try (IngestEndpoints endpoints = ShippedEndpoints.start(config);
          Socket slow = new Socket("127.0.0.1", endpoints.httpAddress().getPort())) {
       slow.setSoTimeout(5_000);
       long start = System.nanoTime();

@@ -19,10 +19,10 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.envmon.ingest.core.IngestCounters;
-import org.envmon.ingest.json.ExternalTool;
 import org.envmon.ingest.json.ReadingIntake;
 import org.envmon.ingest.json.RecordingPublisher;
 import org.envmon.ingest.json.TestStations;
+import org.envmon.testkit.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,13 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.envmon.ingest.core.IngestCounters;
 import org.envmon.ingest.core.KafkaReadingPublisher;
 import org.envmon.ingest.core.ReadingPublisher;
+import org.envmon.ingest.core.StationRate;
 import org.envmon.ingest.json.ReadingIntake;
 import org.envmon.ingest.json.RecordingPublisher;
 import org.envmon.ingest.json.TestStations;
@@ -20,6 +25,7 @@ import org.envmon.ingest.json.TopicTail;
 import org.envmon.schemas.DeadLetter;
 import org.envmon.schemas.Reading;
 import org.envmon.schemas.topics.Topics;
+import org.envmon.testkit.Mosquitto;
 import org.envmon.testkit.TestKafka;
 import org.envmon.testkit.WithKafka;
 import org.junit.jupiter.api.AfterAll;
@@ -55,9 +61,13 @@ class MqttIngestIT {
   }
 
   private static MqttIngest start(String clientId, ReadingPublisher publisher) throws Exception {
+    return start(config(clientId), publisher);
+  }
+
+  private static MqttIngest start(MqttIngestConfig config, ReadingPublisher publisher) throws Exception {
     ReadingIntake intake = new ReadingIntake(TestStations.validator(), publisher, IngestCounters.inMemory(),
         TestStations.CLOCK);
-    MqttIngest ingest = MqttIngest.start(config(clientId), intake, Duration.ofSeconds(10));
+    MqttIngest ingest = MqttIngest.start(config, intake, Duration.ofSeconds(10));
     await().atMost(TIMEOUT).until(ingest::isConnected);
     return ingest;
   }
@@ -98,6 +108,75 @@ class MqttIngestIT {
               org.assertj.core.groups.Tuple.tuple("MALFORMED", "envmon/stations/Dongsi/readings", "mqtt"),
               org.assertj.core.groups.Tuple.tuple("AUTH_FAILED", "envmon/stations/Dongsi/readings", "mqtt"));
       assertThat(readings.valuesAfter(Duration.ofSeconds(1))).hasSize(4);
+      assertThat(ingest.isConnected()).isTrue();
+    }
+  }
+
+  /** One NO2 reading per line (message) of {@code station}, values from {@code first}, a minute apart from 00:00Z. */
+  private static List<String> messages(String station, int first, int count) {
+    return IntStream.range(0, count).mapToObj(n -> String.format(Locale.ROOT,
+        "{\"station\":\"%s\",\"parameter\":\"NO2\",\"time\":\"2026-05-01T%02d:%02d:00Z\",\"value\":%d}",
+        station, n / 60, n % 60, first + n)).toList();
+  }
+
+  @Test
+  void aFloodingStationsRecordsBeyondItsRateGoToTheDlqAsRateLimitedNoneLostWhileAnotherStationPasses(
+      TestKafka kafka) throws Exception {
+    int flood = 60;
+    int other = 8;
+    StationRate rate = new StationRate(2, 10); // 10 at once, then 2 records/s
+    MqttIngestConfig limited = new MqttIngestConfig(mosquitto.uri(), "envmon-it-" + UUID.randomUUID(),
+        MqttIngestConfig.DEFAULT_TOPIC_FILTER, Duration.ofMinutes(10), 10, Optional.empty(), Optional.empty(),
+        Duration.ofSeconds(2), rate);
+    try (TopicTail<Reading> readings = TopicTail.fromEnd(kafka, Topics.READINGS);
+         TopicTail<DeadLetter> dlq = TopicTail.fromEnd(kafka, Topics.READINGS_DLQ);
+         MqttIngest ingest = start(limited, kafkaPublisher)) {
+      // A first message proves the subscription is in place (one of Guanyuan's 10 at once).
+      awaitSubscribed(readings, "Guanyuan");
+
+      long start = System.nanoTime();
+      // Dongsi floods (60 messages in one mosquitto_pub run) while Guanyuan sends its 8 meanwhile.
+      CompletableFuture<Void> flooding = CompletableFuture.runAsync(() -> {
+        try {
+          mosquitto.publishLines("envmon/stations/Dongsi/readings", messages("Dongsi", 1000, flood));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      mosquitto.publishLines("envmon/stations/Guanyuan/readings", messages("Guanyuan", 2000, other));
+      flooding.get(30, TimeUnit.SECONDS);
+
+      // Until every record sent is in one topic or the other, then a while more: nothing extra comes.
+      await().atMost(TIMEOUT).until(() -> readings.valuesAfter(Duration.ofMillis(200)).size()
+          + dlq.valuesAfter(Duration.ofMillis(200)).size() >= 1 + other + flood);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<Reading> got = readings.valuesAfter(Duration.ofSeconds(1));
+      List<DeadLetter> dead = dlq.valuesAfter(Duration.ofSeconds(1));
+
+      List<Double> acceptedDongsi = got.stream().filter(r -> r.getStationId().equals("Dongsi"))
+          .map(Reading::getValue).toList();
+      assertThat(got).filteredOn(r -> r.getStationId().equals("Guanyuan") && r.getParameter().equals("NO2"))
+          .extracting(Reading::getValue)
+          .as("the other station's records all pass").containsExactlyInAnyOrderElementsOf(
+              IntStream.range(2000, 2000 + other).mapToObj(i -> (double) i).toList());
+      assertThat(dead).as("only Dongsi's records beyond its rate are dead-lettered")
+          .allSatisfy(d -> {
+            assertThat(d.getReasonCode()).isEqualTo("RATE_LIMITED");
+            assertThat(d.getStationId()).isEqualTo("Dongsi");
+            assertThat(d.getSource()).isEqualTo("mqtt");
+          });
+      List<Double> deadDongsi = dead.stream()
+          .map(d -> Double.parseDouble(d.getPayload().replaceAll(".*\"value\":(\\d+).*", "$1"))).toList();
+      System.out.printf(Locale.ROOT, "MQTT station rate %s: of %d records of a flooding station %d accepted and %d"
+          + " dead-lettered as RATE_LIMITED (within %.1f s); the other station's %d all accepted%n", rate, flood,
+          acceptedDongsi.size(), deadDongsi.size(), seconds, other);
+      assertThat(acceptedDongsi.size()).as("the burst, plus at most the rate over the time it took")
+          .isBetween(rate.burst(), rate.burst() + (int) Math.ceil(seconds * rate.perSecond()));
+      assertThat(deadDongsi).as("the rest went to the DLQ").isNotEmpty();
+      List<Double> all = new java.util.ArrayList<>(acceptedDongsi);
+      all.addAll(deadDongsi);
+      assertThat(all).as("nothing lost, nothing twice: accepted + dead-lettered = sent")
+          .containsExactlyInAnyOrderElementsOf(IntStream.range(1000, 1000 + flood).mapToObj(i -> (double) i).toList());
       assertThat(ingest.isConnected()).isTrue();
     }
   }

@@ -1,7 +1,6 @@
-package org.envmon.ingest.json;
+package org.envmon.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real command-line peers the integration tests need (mosquitto_pub, kcat). */
+/** Runs the real command-line peers the integration tests need (mosquitto_pub, kcat, keytool). */
 public final class ExternalTool {
   private ExternalTool() {}
 
@@ -24,7 +23,7 @@ public final class ExternalTool {
     return p;
   }
 
-  /** Runs the command with {@code stdin} as input and asserts it exits 0 within 30 s. */
+  /** Runs the command with {@code stdin} as input and fails the test unless it exits 0 within 30 s. */
   public static void run(List<String> command, String stdin) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -35,6 +34,8 @@ public final class ExternalTool {
       process.destroyForcibly();
       fail(command + " did not finish within 30 s; output: " + output);
     }
-    assertThat(process.exitValue()).as("exit code of %s, output: %s", command, output).isZero();
+    if (process.exitValue() != 0) {
+      fail("exit code " + process.exitValue() + " of " + command + ", output: " + output);
+    }
   }
 }
