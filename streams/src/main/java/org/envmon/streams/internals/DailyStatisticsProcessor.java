@@ -31,6 +31,8 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
   /** Per station-day: the hourly means of each parameter. */
   public static final String STORE = "air-days";
 
+  /** Longer spans (a station silent for months) are read by one range scan. */
+  private static final int MAX_DAYS_READ_BY_KEY = 62;
   private final DailyAirAggregates aggregates;
   private final long graceMs;
   private final long lateBoundMs;
@@ -54,7 +56,7 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
   }
 
   public static StoreBuilder<KeyValueStore<String, DayState>> storeBuilder() {
-    return StateStores.persistent(STORE, DayState.SERDE);
+    return StateStores.writeBehind(STORE, DayState.SERDE);
   }
 
   @Override
@@ -123,12 +125,7 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
     }
     long closedBefore = closedBefore(clock);
     if (from < closedBefore) {
-      List<KeyValue<String, DayState>> entries = new ArrayList<>();
-      try (KeyValueIterator<String, DayState> it = days.range(keyFrom(station, from),
-          StateKeys.timed(station, closedBefore - 1))) {
-        it.forEachRemaining(entries::add);
-      }
-      for (KeyValue<String, DayState> entry : entries) {
+      for (KeyValue<String, DayState> entry : daysBetween(station, from, closedBefore)) {
         if (entry.value.revision() < 0) {
           emit(station, entry.key, entry.value, timestamp);
         }
@@ -156,12 +153,32 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
    * bound nothing can change them. Days before {@code from} were deleted by earlier batches.
    */
   private void forgetDays(String station, long from, long bound) {
-    List<String> expired = new ArrayList<>();
+    daysBetween(station, from, bound).forEach(kv -> days.delete(kv.key));
+  }
+
+  /**
+   * The station's stored days starting in {@code [from, bound)}. A span of known days is read day
+   * by day, by key: a range scan's seek steps over the tombstones of the days deleted before,
+   * until compaction drops them (9 % of the replay's stream thread). An unknown start
+   * (Long.MIN_VALUE, after a restart) or a long span is scanned.
+   */
+  private List<KeyValue<String, DayState>> daysBetween(String station, long from, long bound) {
+    List<KeyValue<String, DayState>> found = new ArrayList<>();
+    if (from != Long.MIN_VALUE && bound - from <= MAX_DAYS_READ_BY_KEY * BeijingTime.DAY_MS) {
+      for (long day = from; day < bound; day += BeijingTime.DAY_MS) {
+        String key = StateKeys.timed(station, day);
+        DayState state = days.get(key);
+        if (state != null) {
+          found.add(KeyValue.pair(key, state));
+        }
+      }
+      return found;
+    }
     try (KeyValueIterator<String, DayState> it = days.range(keyFrom(station, from),
         StateKeys.timed(station, bound - 1))) {
-      it.forEachRemaining(kv -> expired.add(kv.key));
+      it.forEachRemaining(found::add);
     }
-    expired.forEach(days::delete);
+    return found;
   }
 
   /** The first key of the station's days from {@code dayStart} on (all of them for a start not after 1970). */

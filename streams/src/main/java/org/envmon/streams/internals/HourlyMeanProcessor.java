@@ -39,6 +39,8 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
   public static final String HOURS_STORE = "hour-samples";
 
   private static final long UNSET = Long.MIN_VALUE;
+  /** Longer spans (a station silent for weeks) are deleted by one range scan. */
+  private static final int MAX_HOURS_DELETED_BY_KEY = 31 * 24;
   private final AirStatistics statistics;
   private final long graceMs;
   private final long lateBoundMs;
@@ -176,10 +178,18 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
   /**
    * Deletes the station's hours starting in [{@code from}, {@code bound}): emitted, and beyond the
    * late bound nothing can change them. Older hours went at earlier calls ({@code from} is
-   * Long.MIN_VALUE when unknown, e.g. the station's first hour after a restart).
+   * Long.MIN_VALUE when unknown, e.g. the station's first hour after a restart: then the range is
+   * scanned). A known span is deleted hour by hour, by key: a range scan's seek steps over the
+   * tombstones of the hours deleted before, until compaction drops them.
    */
   private void forgetHours(String station, long from, long bound) {
     if (bound <= 0) {
+      return;
+    }
+    if (from != Long.MIN_VALUE && bound - from <= MAX_HOURS_DELETED_BY_KEY * BeijingTime.HOUR_MS) {
+      for (long hour = from; hour < bound; hour += BeijingTime.HOUR_MS) {
+        hours.delete(station, StateKeys.timed(station, hour));
+      }
       return;
     }
     List<String> expired = new ArrayList<>();

@@ -43,7 +43,7 @@ public final class RollingMeanProcessor implements Processor<String, HourBatch, 
   }
 
   public static StoreBuilder<KeyValueStore<String, RollingRing>> storeBuilder() {
-    return StateStores.persistent(STORE, RollingRing.SERDE);
+    return StateStores.writeBehind(STORE, RollingRing.SERDE);
   }
 
   @Override

@@ -11,11 +11,11 @@ public final class StateStores {
   private StateStores() {}
 
   /**
-   * A persistent (RocksDB), changelogged key-value store keyed by string, with the record cache
-   * in front: a key written many times between two commits (a station's clock, its open hour,
-   * its rolling ring) reaches RocksDB and the changelog once per commit instead of once per write.
-   * Reads and range scans see the cache. The cache is sized by {@code statestore.cache.max.bytes}
-   * ({@code StreamsSettings.cacheMaxBytes}; 0 turns it off, as the tests do).
+   * A persistent (RocksDB), changelogged key-value store keyed by string, with Kafka's record
+   * cache in front: for the stores that interactive queries read from other threads (the status
+   * views), which {@link #writeBehind} stores do not allow. The cache is sized by
+   * {@code statestore.cache.max.bytes} ({@code StreamsSettings.cacheMaxBytes}; 0 turns it off,
+   * as the tests do).
    */
   public static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> valueSerde) {
     return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
@@ -23,10 +23,11 @@ public final class StateStores {
   }
 
   /**
-   * A persistent, changelogged store for values that change with nearly every reading (a
-   * series' QC history, a station's clock, its open hour): {@link WriteBehindStore} keeps them
-   * decoded between commits and writes each changed one once per commit, so Kafka's record cache
-   * (which holds bytes) is left off beneath it.
+   * The store of the topology's own state (open hours, rolling rings, days, alert episodes ...):
+   * persistent (RocksDB) and changelogged, with a {@link WriteBehindStore} in front that keeps
+   * the values decoded between commits and writes each changed one once per commit. Kafka's
+   * record cache, which holds bytes and so encodes at every put and decodes at every get, is left
+   * off beneath it.
    */
   public static <V> StoreBuilder<KeyValueStore<String, V>> writeBehind(String name, Serde<V> valueSerde) {
     return WriteBehindStore.builder(

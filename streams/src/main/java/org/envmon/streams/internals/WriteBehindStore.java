@@ -86,7 +86,9 @@ public final class WriteBehindStore<V> extends WrappedStateStore<KeyValueStore<S
   @Override
   public V delete(String key) {
     V present = get(key);
-    put(key, null);
+    if (present != null) { // no tombstone for a key that is not there
+      put(key, null);
+    }
     return present;
   }
 

@@ -18,7 +18,7 @@ public final class EpisodeStore {
 
   /** A persistent, changelogged store definition. */
   public static StoreBuilder<KeyValueStore<String, Episode>> builder(String name) {
-    return StateStores.persistent(name, EpisodeSerde.serde());
+    return StateStores.writeBehind(name, EpisodeSerde.serde());
   }
 
   /** Judges an observation for one (subject, rule) and persists the new state. */

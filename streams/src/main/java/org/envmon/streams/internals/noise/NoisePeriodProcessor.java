@@ -46,7 +46,7 @@ public final class NoisePeriodProcessor implements Processor<String, HourBatch, 
   /** A supplier keeping the open period per station|parameter in {@code storeName}. */
   public static ProcessorSupplier<String, HourBatch, String, Aggregate> supplier(NoisePolicy policy,
                                                                                 String storeName) {
-    StoreBuilder<KeyValueStore<String, NoisePeriods>> store = StateStores.persistent(storeName, NoisePeriodsSerde.serde());
+    StoreBuilder<KeyValueStore<String, NoisePeriods>> store = StateStores.writeBehind(storeName, NoisePeriodsSerde.serde());
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, HourBatch, String, Aggregate> get() {

@@ -33,7 +33,7 @@ final class OpenDays {
   }
 
   static StoreBuilder<KeyValueStore<String, DistrictDay>> storeBuilder(String name) {
-    return StateStores.persistent(name, serde());
+    return StateStores.writeBehind(name, serde());
   }
 
   /** Adds a station's daily values to its scope's open day. */

@@ -52,7 +52,7 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
   /** A supplier keeping each scope's year in {@code yearStore} and its open days in {@code daysStore}. */
   public static ProcessorSupplier<String, PlanInput, String, ClosedDay> supplier(Catalog catalog, PlanPolicy policy,
                                                                                 String yearStore, String daysStore) {
-    StoreBuilder<KeyValueStore<String, YearToDate>> years = StateStores.persistent(yearStore, YearToDateSerde.serde());
+    StoreBuilder<KeyValueStore<String, YearToDate>> years = StateStores.writeBehind(yearStore, YearToDateSerde.serde());
     StoreBuilder<KeyValueStore<String, DistrictDay>> days = OpenDays.storeBuilder(daysStore);
     return new ProcessorSupplier<>() {
       @Override

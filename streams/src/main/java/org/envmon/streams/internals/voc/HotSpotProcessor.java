@@ -50,7 +50,7 @@ public final class HotSpotProcessor implements Processor<String, HourlyValue, St
   /** A supplier with its baseline and alert-state stores. */
   public static ProcessorSupplier<String, HourlyValue, String, Alert> supplier(HotSpotPolicy policy, AlertPolicy alerts,
                                                                               String baselineStore, String episodeStore) {
-    StoreBuilder<KeyValueStore<String, HourlyBaseline>> baseline = StateStores.persistent(baselineStore, HourlyBaselineSerde.serde());
+    StoreBuilder<KeyValueStore<String, HourlyBaseline>> baseline = StateStores.writeBehind(baselineStore, HourlyBaselineSerde.serde());
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, HourlyValue, String, Alert> get() {

@@ -48,7 +48,7 @@ public final class WaterPeriodProcessor implements Processor<String, HourBatch, 
   /** A supplier keeping each section's open period in {@code storeName}. */
   public static ProcessorSupplier<String, HourBatch, String, Aggregate> supplier(Catalog catalog, WaterPolicy policy,
                                                                                   String storeName) {
-    StoreBuilder<KeyValueStore<String, WaterPeriods>> store = StateStores.persistent(storeName, WaterPeriodsSerde.serde());
+    StoreBuilder<KeyValueStore<String, WaterPeriods>> store = StateStores.writeBehind(storeName, WaterPeriodsSerde.serde());
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, HourBatch, String, Aggregate> get() {
