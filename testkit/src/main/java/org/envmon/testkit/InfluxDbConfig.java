@@ -7,6 +7,11 @@ final class InfluxDbConfig {
   private InfluxDbConfig() {}
 
   static String render(Path dir, String host, int httpPort, int rpcPort) {
+    return render(dir, host, httpPort, rpcPort, false);
+  }
+
+  /** With {@code authEnabled}, every request but the creation of the first admin user needs credentials. */
+  static String render(Path dir, String host, int httpPort, int rpcPort, boolean authEnabled) {
     return """
         reporting-disabled = true
         # RPC (backup/restore) service; its default 8088 would clash with other servers.
@@ -27,7 +32,7 @@ final class InfluxDbConfig {
         [http]
           enabled = true
           bind-address = "%2$s:%3$d"
-          auth-enabled = false
+          auth-enabled = %5$s
           log-enabled = false
 
         [logging]
@@ -36,7 +41,7 @@ final class InfluxDbConfig {
 
         [continuous_queries]
           log-enabled = false
-        """.formatted(tomlPath(dir), host, httpPort, rpcPort);
+        """.formatted(tomlPath(dir), host, httpPort, rpcPort, authEnabled);
   }
 
   private static String tomlPath(Path dir) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,14 +52,16 @@ public final class InfluxDbServer implements AutoCloseable {
   private final int httpPort;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Process process;
+  /** The Authorization header of this class's own requests, once an admin user exists. */
+  private volatile String basicAuth;
 
-  private InfluxDbServer(Path binary, Path dir, int httpPort, int rpcPort) throws IOException {
+  private InfluxDbServer(Path binary, Path dir, int httpPort, int rpcPort, boolean authEnabled) throws IOException {
     this.binary = binary;
     this.dir = dir;
     this.httpPort = httpPort;
     this.configFile = dir.resolve("influxdb.conf");
     this.logFile = dir.resolve("influxd.log");
-    Files.writeString(configFile, InfluxDbConfig.render(dir, HOST, httpPort, rpcPort));
+    Files.writeString(configFile, InfluxDbConfig.render(dir, HOST, httpPort, rpcPort, authEnabled));
   }
 
   /**
@@ -68,9 +71,32 @@ public final class InfluxDbServer implements AutoCloseable {
    *                               it) or the server does not come up
    */
   public static InfluxDbServer launch() {
+    return launch(false);
+  }
+
+  /**
+   * As {@link #launch()}, with authentication on and one admin user: every request then needs
+   * {@code user} and {@code password} (this class's own queries send them).
+   */
+  public static InfluxDbServer launchWithAdmin(String user, String password) {
+    InfluxDbServer server = launch(true);
+    try {
+      // With no user yet, InfluxDB 1.x takes the creation of the first admin without credentials.
+      server.execute(null, "CREATE USER " + quoteIdentifier(user) + " WITH PASSWORD '"
+          + password.replace("\\", "\\\\").replace("'", "\\'") + "' WITH ALL PRIVILEGES");
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    server.basicAuth = "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return server;
+  }
+
+  private static InfluxDbServer launch(boolean authEnabled) {
     Path binary = InfluxdBinary.require();
     for (int attempt = 1; ; attempt++) {
-      InfluxDbServer server = prepare(binary);
+      InfluxDbServer server = prepare(binary, authEnabled);
       try {
         server.start();
         return server;
@@ -85,11 +111,11 @@ public final class InfluxDbServer implements AutoCloseable {
     }
   }
 
-  private static InfluxDbServer prepare(Path binary) {
+  private static InfluxDbServer prepare(Path binary, boolean authEnabled) {
     try {
       Path dir = Files.createTempDirectory("envmon-influxdb-");
       int[] ports = FreePorts.pickDistinct(HOST, 2);
-      return new InfluxDbServer(binary, dir, ports[0], ports[1]);
+      return new InfluxDbServer(binary, dir, ports[0], ports[1], authEnabled);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare a temporary directory for influxd", e);
     }
@@ -250,6 +276,9 @@ public final class InfluxDbServer implements AutoCloseable {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
+    if (basicAuth != null) {
+      request.header("Authorization", basicAuth);
+    }
     try {
       return http.send(request.timeout(HTTP_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

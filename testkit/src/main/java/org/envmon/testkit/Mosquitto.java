@@ -63,8 +63,10 @@ public final class Mosquitto implements AutoCloseable {
       access = "allow_anonymous false\npassword_file " + passwords + "\n";
     }
     Path config = dir.resolve("mosquitto.conf");
+    // Started as root, mosquitto would switch to the user mosquitto, who cannot read a password
+    // file in the test's private directory: stay the user running the tests.
     Files.writeString(config, "listener " + port + " 127.0.0.1\n" + access + "persistence false\n"
-        + "log_dest stdout\nconnection_messages true\n");
+        + "log_dest stdout\nconnection_messages true\nuser " + System.getProperty("user.name") + "\n");
     Path log = dir.resolve("mosquitto.log");
     Process process = new ProcessBuilder(BINARY, "-c", config.toString()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();

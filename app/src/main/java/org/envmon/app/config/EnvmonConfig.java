@@ -51,6 +51,7 @@ public final class EnvmonConfig extends AbstractConfig {
   public static final String INFLUX_RETENTION_POLICY = "influx.retention.policy";
   public static final String INFLUX_USERNAME = "influx.username";
   public static final String INFLUX_PASSWORD_ENV = "influx.password.env";
+  public static final String INFLUX_PASSWORD_FILE = "influx.password.file";
   public static final String INFLUX_ORG = "influx.org";
   public static final String INFLUX_BUCKET = "influx.bucket";
   public static final String INFLUX_TOKEN_ENV = "influx.token.env";
@@ -65,6 +66,9 @@ public final class EnvmonConfig extends AbstractConfig {
   public static final String MQTT_URL = "ingest.mqtt.url";
   public static final String MQTT_TOPIC = "ingest.mqtt.topic";
   public static final String MQTT_CLIENT_ID = "ingest.mqtt.client.id";
+  public static final String MQTT_USERNAME = "ingest.mqtt.username";
+  public static final String MQTT_PASSWORD_ENV = "ingest.mqtt.password.env";
+  public static final String MQTT_PASSWORD_FILE = "ingest.mqtt.password.file";
   public static final String RAW_TOPIC_ENABLED = "ingest.kafka.raw.enabled";
   public static final String MAX_FUTURE_MS = "ingest.max.future.ms";
   // Ingest: what one station (or host) may take
@@ -129,13 +133,17 @@ public final class EnvmonConfig extends AbstractConfig {
       .define(INFLUX_RETENTION_POLICY, Type.STRING, "", Importance.LOW, "v1 API: retention policy; empty for the database default.")
       .define(INFLUX_USERNAME, Type.STRING, "", Importance.LOW, "v1 API: user for basic auth; empty for none.")
       .define(INFLUX_PASSWORD_ENV, Type.STRING, "ENVMON_INFLUX_PASSWORD", Importance.LOW,
-          "v1 API: name of the environment variable holding the password (never put secrets in the config file).")
+          "v1 API: name of the environment variable holding the password of influx.username (never put secrets in "
+              + "the config file).")
+      .define(INFLUX_PASSWORD_FILE, Type.STRING, "", Importance.LOW,
+          "v1 API: file holding the password of influx.username (first line), used when the environment variable "
+              + "named by influx.password.env is unset; e.g. a Docker or Kubernetes secret.")
       .define(INFLUX_ORG, Type.STRING, "envmon", Importance.MEDIUM, "v2 API: organisation.")
       .define(INFLUX_BUCKET, Type.STRING, "envmon", Importance.MEDIUM, "v2 API: bucket.")
       .define(INFLUX_TOKEN_ENV, Type.STRING, "ENVMON_INFLUX_TOKEN", Importance.MEDIUM,
           "v2 API: name of the environment variable holding the token.")
       .define(INFLUX_TOKEN_FILE, Type.STRING, "", Importance.MEDIUM,
-          "v2 API: file holding the token (used when the environment variable is unset).")
+          "v2 API: file holding the token (first line), used when the environment variable is unset.")
       .define(INFLUX_GZIP, Type.BOOLEAN, false, Importance.LOW,
           "Gzip the write requests (v1 and v2 API). Turn it on for an InfluxDB reached over a slow or metered link, "
               + "where smaller requests matter more than CPU; leave it off for a local InfluxDB, where compressing "
@@ -160,6 +168,15 @@ public final class EnvmonConfig extends AbstractConfig {
           "MQTT topic filter; the + level is the station id.")
       .define(MQTT_CLIENT_ID, Type.STRING, "envmon-ingest", new ConfigDef.NonEmptyString(), Importance.LOW,
           "Stable MQTT client id (persistent session: QoS 1 messages survive a restart).")
+      .define(MQTT_USERNAME, Type.STRING, "", Importance.MEDIUM,
+          "User envmon logs in to the MQTT broker as; empty connects anonymously. A user needs a password, from the "
+              + "environment variable named by ingest.mqtt.password.env or the file in ingest.mqtt.password.file.")
+      .define(MQTT_PASSWORD_ENV, Type.STRING, "ENVMON_MQTT_PASSWORD", Importance.LOW,
+          "Name of the environment variable holding the password of ingest.mqtt.username (never put secrets in the "
+              + "config file).")
+      .define(MQTT_PASSWORD_FILE, Type.STRING, "", Importance.LOW,
+          "File holding the password of ingest.mqtt.username (first line), used when the environment variable named "
+              + "by ingest.mqtt.password.env is unset.")
       .define(RAW_TOPIC_ENABLED, Type.BOOLEAN, true, Importance.LOW,
           "Validate JSON readings from envmon.readings.raw into envmon.readings.")
       .define(MAX_FUTURE_MS, Type.LONG, 600_000L, Range.atLeast(0), Importance.LOW,

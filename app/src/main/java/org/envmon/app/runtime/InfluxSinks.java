@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -54,7 +53,8 @@ final class InfluxSinks {
 
   private static InfluxWriter v1(EnvmonConfig config, String url) {
     String user = config.getString(EnvmonConfig.INFLUX_USERNAME);
-    Secret password = user.isBlank() ? null : Secret.fromEnv(config.getString(EnvmonConfig.INFLUX_PASSWORD_ENV));
+    Secret password = user.isBlank() ? null : ConfiguredSecrets.require(config, EnvmonConfig.INFLUX_PASSWORD_ENV,
+        EnvmonConfig.INFLUX_PASSWORD_FILE, "the password of InfluxDB user " + user);
     createDatabase(url, config.getString(EnvmonConfig.INFLUX_DATABASE), user, password);
     return new InfluxV1Writer(v1Options(config, url, password));
   }
@@ -76,10 +76,8 @@ final class InfluxSinks {
   }
 
   private static InfluxWriter v2(EnvmonConfig config, String url) {
-    String tokenFile = config.getString(EnvmonConfig.INFLUX_TOKEN_FILE);
-    String tokenEnv = config.getString(EnvmonConfig.INFLUX_TOKEN_ENV);
-    Secret token = System.getenv(tokenEnv) != null || tokenFile.isBlank()
-        ? Secret.fromEnv(tokenEnv) : Secret.fromFile(Path.of(tokenFile));
+    Secret token = ConfiguredSecrets.require(config, EnvmonConfig.INFLUX_TOKEN_ENV, EnvmonConfig.INFLUX_TOKEN_FILE,
+        "an InfluxDB 2.x token");
     return new InfluxV2Writer(v2Options(config, url, token));
   }
 

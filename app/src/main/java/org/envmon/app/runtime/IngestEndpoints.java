@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -91,17 +92,22 @@ public final class IngestEndpoints implements AutoCloseable {
     String mqttUrl = config.getString(EnvmonConfig.MQTT_URL);
     if (!mqttUrl.isBlank()) {
       MqttIngestConfig defaults = MqttIngestConfig.defaults(mqttUrl);
+      String user = config.getString(EnvmonConfig.MQTT_USERNAME);
+      Optional<String> password = user.isBlank() ? Optional.empty()
+          : Optional.of(ConfiguredSecrets.require(config, EnvmonConfig.MQTT_PASSWORD_ENV,
+              EnvmonConfig.MQTT_PASSWORD_FILE, "the password of MQTT user " + user).reveal());
       MqttIngestConfig mqtt = new MqttIngestConfig(mqttUrl, config.getString(EnvmonConfig.MQTT_CLIENT_ID),
           config.getString(EnvmonConfig.MQTT_TOPIC), defaults.sessionExpiry(), defaults.receiveMaximum(),
-          defaults.username(), defaults.password(), defaults.maxRetryDelay(),
+          user.isBlank() ? Optional.empty() : Optional.of(user), password, defaults.maxRetryDelay(),
           rate(config, EnvmonConfig.MQTT_STATION_RATE, EnvmonConfig.MQTT_STATION_BURST));
       try {
         running.add(MqttIngest.start(mqtt, intake, Duration.ofSeconds(30)));
       } catch (MqttException e) {
         throw new IllegalStateException("cannot subscribe to MQTT broker " + mqttUrl + ": " + e.getMessage()
-            + "; check " + EnvmonConfig.MQTT_URL, e);
+            + "; check " + EnvmonConfig.MQTT_URL + (user.isBlank() ? "" : ", " + EnvmonConfig.MQTT_USERNAME
+            + " and the password (" + EnvmonConfig.MQTT_PASSWORD_ENV + ", " + EnvmonConfig.MQTT_PASSWORD_FILE + ")"), e);
       }
-      described.add("MQTT from " + mqttUrl + " topic " + mqtt.topicFilter());
+      described.add("MQTT from " + mqttUrl + " topic " + mqtt.topicFilter() + (user.isBlank() ? "" : " as " + user));
     }
     if (config.getBoolean(EnvmonConfig.RAW_TOPIC_ENABLED)) {
       running.add(KafkaJsonIngest.start(client, validator, counters, clock));
