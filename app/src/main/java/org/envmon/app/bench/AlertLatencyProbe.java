@@ -100,7 +100,14 @@ final class AlertLatencyProbe {
       }
     }
     double[] latencies = latencies(sentAt, arrivedAt);
-    return new Result(latencies, probes - latencies.length, latencies(sentAt, producedAt));
+    List<ProbeTiming> timeline = IntStream.range(0, probes).mapToObj(i -> new ProbeTiming(
+        (sentAt[i] - sentAt[0]) / 1_000_000, millisSince(sentAt[i], producedAt.get(stationId(i))),
+        millisSince(sentAt[i], arrivedAt.get(stationId(i))))).toList();
+    return new Result(latencies, probes - latencies.length, latencies(sentAt, producedAt), timeline);
+  }
+
+  private static double millisSince(long sent, Long seen) {
+    return seen == null ? Double.NaN : (seen - sent) / 1e6;
   }
 
   private static double[] latencies(long[] sentAt, Map<String, Long> seenAt) {
@@ -126,7 +133,13 @@ final class AlertLatencyProbe {
    * the latencies until the alert was written, before its transaction committed (seen by a
    * read_uncommitted consumer): the difference is the wait for the exactly-once commit.
    */
-  record Result(double[] latenciesMillis, int missing, double[] uncommittedMillis) {}
+  record Result(double[] latenciesMillis, int missing, double[] uncommittedMillis, List<ProbeTiming> timeline) {}
+
+  /**
+   * One probe: when it was sent (milliseconds after the first), and its latencies until the alert
+   * was written and until it was committed (NaN if never seen).
+   */
+  record ProbeTiming(long sentAfterMillis, double writtenMillis, double committedMillis) {}
 
   /** Polls envmon.alerts from its end on its own thread, noting when each probe station's first OPEN arrives. */
   private static final class AlertWatcher implements AutoCloseable {

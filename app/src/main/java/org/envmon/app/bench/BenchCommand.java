@@ -47,10 +47,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--stations", defaultValue = "1000", description = "Synthetic stations, each sending the six air pollutants every minute (default: ${DEFAULT-VALUE}).")
   int stations;
 
-  @Option(names = "--readings", defaultValue = "600000", description = "Readings of the throughput backlog (default: ${DEFAULT-VALUE}: 100 minutes of 1 000 stations).")
+  @Option(names = "--readings", defaultValue = "1200000", description = "Readings of the throughput backlog timed after the warm-up (default: ${DEFAULT-VALUE}: 200 minutes of 1 000 stations).")
   long readings;
 
-  @Option(names = "--warmup", defaultValue = "300000", description = "Readings the baseline and the pipeline each work through before timing starts, so the JIT compiler has done its work (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "1500000", description = "Readings the baseline and the pipeline each work through before timing starts, so the JIT compiler has done most of its work (default: ${DEFAULT-VALUE}).")
   long warmup;
 
   @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
@@ -64,6 +64,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--latency-load", defaultValue = "0.5", description = "Load while probing the latency, as a share of the measured pipeline rate; the floor is judged at 0.5 only (default: ${DEFAULT-VALUE}).")
   double latencyLoad;
+
+  @Option(names = "--print-probes", description = "Print every latency probe: when it was sent and its latencies (to see whether slow probes cluster).")
+  boolean printProbes;
 
   @Option(names = "--latency-probes", defaultValue = "200", description = "Probes of the reading->alert latency (default: ${DEFAULT-VALUE}).")
   int probes;
@@ -88,6 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--replay-timeout", defaultValue = "PT5M", description = "With --replay: give up once the feed is done and the pipeline has not finished after this long; the wall time is then reported as not met (default: ${DEFAULT-VALUE}).")
   Duration replayTimeout;
+
+  @Option(names = "--replay-commit-interval", defaultValue = "PT1S", description = "With --replay: the streams commit interval of the replay, a bulk load (default: ${DEFAULT-VALUE}, envmon's streams.commit.interval.ms default; the throughput and latency figures use --commit-interval).")
+  Duration replayCommitInterval;
 
   @Option(names = "--data", description = "Beijing Multi-Site CSV directory for --replay (default: ../shared/data/beijing-multisite next to the repository).")
   Path data;
@@ -267,6 +273,10 @@ public final class BenchCommand implements Callable<Integer> {
       report.skip("latency", "no probe raised an alert within 60 s; check the streams log and envmon.readings.dlq");
       return;
     }
+    if (printProbes) {
+      result.timeline().forEach(t -> out.printf(Locale.ROOT, "  probe sent at +%.1f s: written after %.0f ms, committed after %.0f ms%n",
+          t.sentAfterMillis() / 1e3, t.writtenMillis(), t.committedMillis()));
+    }
     Percentiles p = Percentiles.of(result.latenciesMillis());
     String note = result.missing() == 0 ? "" : result.missing() + " probes never alerted";
     report.add(new Figure(BenchKeys.LATENCY_SAMPLES, "latency: probes that alerted", p.count(), "", note));
@@ -334,8 +344,9 @@ public final class BenchCommand implements Callable<Integer> {
       report.skip("replay", "no InfluxDB to replay into");
       return;
     }
-    out.println("bench: replay: " + dataDir + " end to end into InfluxDB (database " + ReplayBench.DATABASE + ")");
-    ReplayBench.Result result = ReplayBench.run(dataDir, stationsFile, influx.get(), commitInterval, threads,
+    out.println("bench: replay: " + dataDir + " end to end into InfluxDB (database " + ReplayBench.DATABASE
+        + "), exactly_once_v2, commit every " + replayCommitInterval.toMillis() + " ms");
+    ReplayBench.Result result = ReplayBench.run(dataDir, stationsFile, influx.get(), replayCommitInterval, threads,
         replayTimeout, out);
     String note = String.format(Locale.ROOT, "%,d readings", result.readings())
         + (result.finished() ? "" : String.format(Locale.ROOT, "; NOT finished, gave up with %,d records left",

@@ -31,8 +31,9 @@ final class OpenHours {
     newestByStation.put(station, Map.entry(key, state));
   }
 
+  /** Deletes the station-hour without reading it (a tombstone even if it was never stored). */
   void delete(String station, String key) {
-    store.delete(key);
+    store.put(key, null);
     Map.Entry<String, HourState> newest = newestByStation.get(station);
     if (newest != null && newest.getKey().equals(key)) {
       newestByStation.remove(station);

@@ -30,6 +30,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * active task into a standby and back, and the standby's restoration writes beneath this layer.
  *
  * <p>Values are handed out as stored: a caller that changes a mutable value must put it back.
+ * {@code put(key, null)} deletes without reading the key first (a tombstone even if absent);
+ * {@code delete} reads it, to return it, and writes no tombstone for an absent key.
  * Range scans first write the changed values down and then read the store beneath. Not for
  * stores read by interactive queries (other threads).
  */
@@ -160,7 +162,7 @@ public final class WriteBehindStore<V> extends WrappedStateStore<KeyValueStore<S
     for (String key : changed) {
       Object value = decoded.get(key);
       if (value == ABSENT) {
-        beneath.delete(key);
+        beneath.put(key, null); // a delete without reading the old value first, as delete() would
       } else {
         beneath.put(key, (V) value);
       }

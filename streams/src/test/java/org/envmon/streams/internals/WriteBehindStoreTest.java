@@ -128,6 +128,21 @@ class WriteBehindStoreTest {
   }
 
   @Test
+  void aPutOfNullDeletesWithoutDecodingTheOldValue() {
+    beneath.put("Dongsi", new Tally(3));
+    decoded.set(0);
+
+    store.put("Dongsi", null);
+    assertThat(decoded).hasValue(0);
+    assertThat(store.get("Dongsi")).isNull();
+    assertThat(store.delete("Tiantan")).isNull();
+
+    store.flushCache();
+    assertThat(beneath.get("Dongsi")).isNull();
+    assertThat(beneath.get("Tiantan")).isNull();
+  }
+
+  @Test
   void putIfAbsentAndPutAllGoThroughTheDecodedValues() {
     store.put("A", new Tally(1));
     assertThat(store.putIfAbsent("A", new Tally(9)).count).isEqualTo(1);
