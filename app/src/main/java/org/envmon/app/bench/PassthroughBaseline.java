@@ -85,7 +85,7 @@ final class PassthroughBaseline {
         throw new IllegalStateException("the passthrough producer failed: " + failure.get(), failure.get());
       }
       if (timedFrom < 0) {
-        timedFrom = copied; // one poll crossed the warm-up and the end together: nothing was timed
+        timedFrom = 0; // one poll crossed the warm-up and the end together: time all of it, warm-up included
       }
       return new Throughput(copied - timedFrom, Duration.ofNanos(System.nanoTime() - started),
           Throughput.processCpuNanos() - cpuStarted);
