@@ -113,13 +113,14 @@ final class SinkThroughput {
   }
 
   /** envmon's mapping, timed as part of its path as in the sink. */
-  private static List<LinePoint> points(PointMapper mapper, List<HourlyValue> batch) {
+  static List<LinePoint> points(PointMapper mapper, List<HourlyValue> batch) {
     List<LinePoint> points = new ArrayList<>(batch.size());
     batch.forEach(h -> points.addAll(mapper.map(h)));
     return points;
   }
 
-  private static byte[] lineProtocol(PointMapper mapper, List<HourlyValue> batch) {
+  /** The raw path's body: the same bytes envmon's writer sends for the batch (SinkThroughputTest checks). */
+  static byte[] lineProtocol(PointMapper mapper, List<HourlyValue> batch) {
     StringBuilder body = new StringBuilder();
     batch.forEach(h -> body.append(mapper.hourly(h).toLineProtocol()).append('\n'));
     return body.toString().getBytes(StandardCharsets.UTF_8);

@@ -1,32 +1,38 @@
 package org.envmon.sinks.influx.point;
 
-import java.util.Map;
-
 /**
  * InfluxDB line protocol encoding (identical for the 1.x and 2.x write APIs). Escaping rules:
  * measurement: comma and space; tag keys, tag values and field keys: comma, equals sign and
  * space; string field values: double quote and backslash. Non-ASCII text (Chinese district
- * names) is written as UTF-8 unchanged.
+ * names) is written as UTF-8 unchanged. {@link LineBuffer} writes the same lines straight to UTF-8
+ * bytes for a request body.
  */
 public final class LineProtocol {
+  /**
+   * Names (measurements, tag and field keys) that passed {@link #requireName}, by hash. Shared by
+   * all threads without locking: a slot holds a reference to a valid name or null, and a thread
+   * that sees an older or no reference only checks the name again.
+   */
+  private static final String[] VALID_NAMES = new String[256];
+
   private LineProtocol() {}
 
   static String encode(LinePoint point) {
     StringBuilder line = new StringBuilder(128);
     escape(line, point.measurement(), false);
-    for (Map.Entry<String, String> tag : point.tags().entrySet()) {
+    for (int i = 0; i < point.tagCount(); i++) {
       line.append(',');
-      escape(line, tag.getKey(), true);
+      escape(line, point.tagKey(i), true);
       line.append('=');
-      escape(line, tag.getValue(), true);
+      escape(line, point.tagValue(i), true);
     }
     char separator = ' ';
-    for (Map.Entry<String, Object> field : point.fields().entrySet()) {
+    for (int i = 0; i < point.fieldCount(); i++) {
       line.append(separator);
       separator = ',';
-      escape(line, field.getKey(), true);
+      escape(line, point.fieldKey(i), true);
       line.append('=');
-      appendFieldValue(line, field.getValue());
+      appendFieldValue(line, point.fieldValue(i));
     }
     return line.append(' ').append(point.timeMillis()).toString();
   }
@@ -66,13 +72,24 @@ public final class LineProtocol {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException(what + " must not be empty");
     }
-    requireNoLineBreak(what, name);
+    // Keys are mostly the same few constants, point after point: one found valid is not scanned
+    // again while it holds its slot (compared by identity; a String never changes).
+    int slot = name.hashCode() & (VALID_NAMES.length - 1);
+    if (VALID_NAMES[slot] != name) {
+      requireNoLineBreak(what, name);
+      VALID_NAMES[slot] = name;
+    }
   }
 
   /** Line protocol cannot carry a line break outside a string field; such input is refused. */
   static void requireNoLineBreak(String what, String text) {
+    requireNoLineBreak(what, "", text);
+  }
+
+  /** As {@link #requireNoLineBreak(String, String)}, naming the text {@code what + name} (made only to fail). */
+  static void requireNoLineBreak(String what, String name, String text) {
     if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-      throw new IllegalArgumentException(what + " contains a line break, which line protocol"
+      throw new IllegalArgumentException(what + name + " contains a line break, which line protocol"
           + " cannot encode: '" + text.replace("\n", "\\n").replace("\r", "\\r") + "'");
     }
   }

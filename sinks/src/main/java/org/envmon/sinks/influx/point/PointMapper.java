@@ -1,5 +1,6 @@
 package org.envmon.sinks.influx.point;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +21,10 @@ import org.envmon.schemas.PlanProgress;
  * stored and visibly marked invalid.
  */
 public final class PointMapper {
+  /** The medium tag per {@link Medium} ordinal: the lower-case name, made once rather than per point. */
+  private static final String[] MEDIUM_TAGS = Arrays.stream(Medium.values())
+      .map(m -> m.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
   private final NoiseZones noiseZones;
 
   public PointMapper(NoiseZones noiseZones) {
@@ -178,6 +183,6 @@ public final class PointMapper {
     return LinePoint.measurement(measurement)
         .tag("station", stationId)
         .tag("district", district)
-        .tag("medium", medium.name().toLowerCase(Locale.ROOT));
+        .tag("medium", MEDIUM_TAGS[medium.ordinal()]);
   }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.envmon.sinks.influx.point.LinePoint;
 
 /** Writes through the InfluxDB 1.x API: {@code POST /write?db=..&rp=..&precision=ms}, basic auth. */
@@ -16,6 +17,8 @@ public final class InfluxV1Writer implements InfluxWriter {
   private final InfluxV1Options options;
   private final HttpClient http;
   private final URI writeUri;
+  /** The buffers of the last acknowledged batch, for the next one (null while a write holds them). */
+  private final AtomicReference<LineBatch> spare = new AtomicReference<>();
 
   public InfluxV1Writer(InfluxV1Options options) {
     this.options = options;
@@ -31,12 +34,19 @@ public final class InfluxV1Writer implements InfluxWriter {
     if (points.isEmpty()) {
       return;
     }
+    LineBatch batch = spare.getAndSet(null);
+    if (batch == null) {
+      batch = new LineBatch(points.size() * 160);
+    }
+    batch.render(points);
     HttpRequest.Builder request = HttpRequest.newBuilder(writeUri)
         .timeout(options.timeout())
-        .header("Content-Type", "text/plain; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(LineBatch.body(points, options.gzip())));
+        .header("Content-Type", "text/plain; charset=utf-8");
     if (options.gzip()) {
-      request.header("Content-Encoding", "gzip");
+      request.POST(HttpRequest.BodyPublishers.ofByteArray(batch.gzip(), 0, batch.gzippedSize()))
+          .header("Content-Encoding", "gzip");
+    } else {
+      request.POST(HttpRequest.BodyPublishers.ofByteArray(batch.lines.array(), 0, batch.lines.size()));
     }
     if (options.username().isPresent() && options.password().isPresent()) {
       String credentials = options.username().get() + ":" + options.password().get().reveal();
@@ -55,6 +65,11 @@ public final class InfluxV1Writer implements InfluxWriter {
     }
     if (response.statusCode() / 100 != 2) {
       throw WriteFailureClassifier.forStatus(response.statusCode(), target(), response.body());
+    }
+    // Acknowledged, so the client is done with the body: the buffers can take the next batch. After
+    // a failure they are dropped instead, in case the client still reads them.
+    if (batch.worthKeeping()) {
+      spare.set(batch);
     }
   }
 
