@@ -1,11 +1,9 @@
 package org.envmon.schemas.serde;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
@@ -36,18 +34,15 @@ public final class AvroSerdes {
   public static <T extends SpecificRecord> Serde<T> of(Class<T> type) {
     Schema schema = SpecificData.get().getSchema(type);
     SpecificData model = new SpecificData(type.getClassLoader());
-    BinaryMessageEncoder<T> encoder = new BinaryMessageEncoder<>(model, schema);
-    BinaryMessageDecoder<T> decoder = new BinaryMessageDecoder<>(model, schema, SchemaHistory.store());
-    decoder.addSchema(schema);
+    BinaryMessageDecoder<T> resolving = new BinaryMessageDecoder<>(model, schema, SchemaHistory.store());
+    resolving.addSchema(schema);
+    SingleObjectCodec<T> codec = new SingleObjectCodec<>(model, schema, resolving);
     Serializer<T> serializer = (topic, value) -> {
       if (value == null) {
         return null;
       }
       try {
-        ByteBuffer buffer = encoder.encode(value);
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
+        return codec.encode(value);
       } catch (IOException | AvroRuntimeException e) {
         throw new SerializationException("cannot encode " + type.getSimpleName() + " for topic " + topic
             + ": " + e.getMessage(), e);
@@ -58,7 +53,7 @@ public final class AvroSerdes {
         return null;
       }
       try {
-        return decoder.decode(bytes);
+        return codec.decode(bytes);
       } catch (IOException | AvroRuntimeException e) {
         throw new SerializationException("cannot decode " + type.getSimpleName() + " from topic " + topic
             + " (" + bytes.length + " bytes): " + e.getMessage(), e);
