@@ -17,9 +17,17 @@ record Freshness<V>(Function<V, Instant> period, ToIntFunction<V> revision) {
   /** Plan progress has no revision: a recount of the same day replaces the earlier one. */
   static final Freshness<PlanProgress> PLAN = new Freshness<>(PlanProgress::getAsOf, p -> 0);
 
-  /** True when {@code candidate} replaces {@code current}; an equal period and revision (a replay) replaces too. */
-  boolean replaces(V candidate, V current) {
-    int byPeriod = period.apply(candidate).compareTo(period.apply(current));
-    return byPeriod > 0 || (byPeriod == 0 && revision.applyAsInt(candidate) >= revision.applyAsInt(current));
+  /** What decides whether a record is the latest: its period and revision. */
+  Stamp stamp(V value) {
+    return new Stamp(period.apply(value).toEpochMilli(), revision.applyAsInt(value));
+  }
+
+  /** A record's period start (epoch ms) and revision. */
+  record Stamp(long periodMillis, int revision) {
+    /** True when a record with this stamp replaces one with {@code current}; an equal stamp (a replay) replaces too. */
+    boolean replaces(Stamp current) {
+      return periodMillis > current.periodMillis
+          || (periodMillis == current.periodMillis && revision >= current.revision);
+    }
   }
 }

@@ -1,15 +1,22 @@
 package org.envmon.streams.status;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Keeps the latest record per key (by {@link Freshness}) in a store; forwards nothing. */
+/**
+ * Keeps the latest record per key (by {@link Freshness}) in a store; forwards nothing. The stamp
+ * of each key's stored record is remembered, so a record is not read back (decoded from the
+ * store's cache) for every one that arrives; this processor is the store's only writer.
+ */
 final class LatestRecordProcessor<V> implements Processor<String, V, Void, Void> {
   private final String storeName;
   private final Freshness<V> freshness;
+  private final Map<String, Freshness.Stamp> storedStamps = new HashMap<>();
   private KeyValueStore<String, V> store;
 
   private LatestRecordProcessor(String storeName, Freshness<V> freshness) {
@@ -24,6 +31,8 @@ final class LatestRecordProcessor<V> implements Processor<String, V, Void, Void>
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     store = context.getStateStore(storeName);
+    // init runs again when a task is revived with its state restored: forget what was stored before
+    storedStamps.clear();
   }
 
   @Override
@@ -31,9 +40,17 @@ final class LatestRecordProcessor<V> implements Processor<String, V, Void, Void>
     if (record.key() == null || record.value() == null) {
       return;
     }
-    V current = store.get(record.key());
-    if (current == null || freshness.replaces(record.value(), current)) {
+    Freshness.Stamp current = storedStamps.get(record.key());
+    if (current == null) {
+      V stored = store.get(record.key());
+      current = stored == null ? null : freshness.stamp(stored);
+    }
+    Freshness.Stamp candidate = freshness.stamp(record.value());
+    if (current == null || candidate.replaces(current)) {
       store.put(record.key(), record.value());
+      storedStamps.put(record.key(), candidate);
+    } else {
+      storedStamps.put(record.key(), current);
     }
   }
 }

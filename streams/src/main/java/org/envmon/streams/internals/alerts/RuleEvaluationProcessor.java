@@ -1,8 +1,9 @@
 package org.envmon.streams.internals.alerts;
 
-import org.envmon.streams.internals.BeijingTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.envmon.standards.catalog.Catalog;
 import org.envmon.standards.catalog.Comparison;
 import org.envmon.standards.catalog.Rule;
 import org.envmon.standards.catalog.RuleQuery;
+import org.envmon.streams.internals.BeijingTime;
 import org.envmon.streams.internals.StationsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,8 @@ public final class RuleEvaluationProcessor implements Processor<String, Measurem
   private EpisodeStore episodes;
   /** Stations already reported as unregistered, so the log says it once per station, not per value. */
   private final Set<String> reportedUnknown = new HashSet<>();
+  /** Per series (station, parameter, statistic): its last rule query and the rules it found. */
+  private final Map<String, LastQuery> lastQueries = new HashMap<>();
 
   private RuleEvaluationProcessor(Catalog catalog, AlertPolicy policy, String storeName) {
     this.catalog = catalog;
@@ -84,7 +88,7 @@ public final class RuleEvaluationProcessor implements Processor<String, Measurem
     if (query.isEmpty()) {
       return;
     }
-    List<Rule> rules = catalog.applicable(query.get());
+    List<Rule> rules = applicable(query.get());
     AlertSubject subject = new AlertSubject(m.stationId(), station.get().getDistrict(), m.medium());
     for (Rule rule : rules) {
       Threshold threshold = Threshold.withClearRatio(rule.limit(), direction(rule.comparison()),
@@ -98,6 +102,22 @@ public final class RuleEvaluationProcessor implements Processor<String, Measurem
       });
     }
   }
+
+  /**
+   * The catalog's rules for the query. A series' measurements come in date order, so the rules of
+   * each series' last query are kept: 24 hourly values of a day share one catalog lookup.
+   */
+  private List<Rule> applicable(RuleQuery query) {
+    String series = query.stationId() + '|' + query.parameter() + '|' + query.statistic();
+    LastQuery last = lastQueries.get(series);
+    if (last == null || !last.query().equals(query)) {
+      last = new LastQuery(query, catalog.applicable(query));
+      lastQueries.put(series, last);
+    }
+    return last.rules();
+  }
+
+  private record LastQuery(RuleQuery query, List<Rule> rules) {}
 
   static Direction direction(Comparison comparison) {
     return comparison == Comparison.BELOW ? Direction.BELOW : Direction.ABOVE;
