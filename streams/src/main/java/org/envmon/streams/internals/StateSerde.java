@@ -1,15 +1,17 @@
 package org.envmon.streams.internals;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.ByteBufferInputStream;
+import org.apache.kafka.common.utils.ByteBufferOutputStream;
 
 /**
  * Serdes for the topology's private state-store values: a format byte, then the fields written
@@ -42,20 +44,21 @@ public final class StateSerde {
       if (value == null) {
         return null;
       }
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream(64);
+      // Kafka's byte streams: unsynchronized, unlike ByteArrayOutputStream and ByteArrayInputStream
+      ByteBufferOutputStream buffer = new ByteBufferOutputStream(64);
       try (DataOutputStream out = new DataOutputStream(buffer)) {
         out.writeByte(format);
         writer.write(out, value);
       } catch (IOException e) {
         throw new SerializationException("cannot encode " + what + ": " + e.getMessage(), e);
       }
-      return buffer.toByteArray();
+      return Arrays.copyOf(buffer.buffer().array(), buffer.position());
     };
     Deserializer<T> deserializer = (topic, bytes) -> {
       if (bytes == null) {
         return null;
       }
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      try (DataInputStream in = new DataInputStream(new ByteBufferInputStream(ByteBuffer.wrap(bytes)))) {
         byte found = in.readByte();
         if (found != format) {
           throw new SerializationException(what + " written in unknown format " + found + "; this envmon reads format "
