@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -70,6 +71,25 @@ class OpenDaysTest {
         .containsExactly(d, d.plusDays(3), d.plusDays(4));
     assertThat(dates(days.removeBetween("city", d.plusDays(2), LocalDate.MAX))).containsExactly(d.plusDays(3), d.plusDays(4));
     assertThat(dates(days.removeBetween("东城2", null, LocalDate.MAX))).hasSize(5);
+  }
+
+  @Test
+  void aLongSpanIsScannedAndRemovesWhatShortSpansReadByKeyRemove() {
+    LocalDate d = LocalDate.of(2015, 11, 1);
+    for (int i = 0; i < 100; i += 3) {
+      add("city", "Dongsi", d.plusDays(i), i);
+      add("东城", "Dongsi", d.plusDays(i), i);
+    }
+    List<LocalDate> scanned = dates(days.removeBetween("city", d, d.plusDays(90)));
+    List<LocalDate> byKey = new ArrayList<>();
+    for (int start = 0; start < 90; start += 10) {
+      byKey.addAll(dates(days.removeBetween("东城", d.plusDays(start), d.plusDays(Math.min(90, start + 11)))));
+    }
+    assertThat(scanned).as("89 days after D: a range scan").hasSize(29).isSorted()
+        .first().isEqualTo(d.plusDays(3));
+    assertThat(byKey).as("the same days in spans of 10, read by key").isEqualTo(scanned);
+    assertThat(dates(days.removeBetween("东城", null, LocalDate.MAX))).as("left: D and D+90 on")
+        .isEqualTo(dates(days.removeBetween("city", null, LocalDate.MAX)));
   }
 
   @Test
