@@ -68,6 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--print-probes", description = "Print every latency probe: when it was sent and its latencies (to see whether slow probes cluster).")
   boolean printProbes;
 
+  @Option(names = "--latency-warmup", defaultValue = "PT20S", description = "Half load before the timed probes start, so the JIT has compiled the live path as --warmup does for the throughput (default: ${DEFAULT-VALUE}).")
+  Duration latencyWarmup;
+
   @Option(names = "--latency-probes", defaultValue = "200", description = "Probes of the reading->alert latency (default: ${DEFAULT-VALUE}).")
   int probes;
 
@@ -208,6 +211,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (!(latencyLoad > 0 && latencyLoad <= 1)) {
       throw new IllegalArgumentException("--latency-load must be a share of the pipeline rate, above 0 and at most 1");
     }
+    if (latencyWarmup.isNegative()) {
+      throw new IllegalArgumentException("--latency-warmup must not be negative (PT0S probes at once)");
+    }
     if (readings < 1 || stations < 1 || partitions < 1 || threads < 1 || probes < 1 || sinkPoints < 1
         || sinkBatch < 1) {
       throw new IllegalArgumentException("--readings, --stations, --partitions, --threads, --latency-probes, "
@@ -258,11 +264,18 @@ public final class BenchCommand implements Callable<Integer> {
   private void latency(BenchReport report, String bootstrap, LoadOptions load, double rate, PrintStream out)
       throws InterruptedException {
     Duration probing = probeInterval.multipliedBy(probes);
-    long loadReadings = Math.max(1, (long) (rate * (probing.toNanos() / 1e9 + 5)));
+    long loadReadings = Math.max(1, (long) (rate * ((latencyWarmup.plus(probing)).toNanos() / 1e9 + 5)));
     out.printf(Locale.ROOT, "bench: latency: %,.0f readings/s (%.2f of the pipeline's rate) for about %.0f s, "
-        + "%d probes %d ms apart%n", rate, latencyLoad, loadReadings / rate, probes, probeInterval.toMillis());
+        + "%d probes %d ms apart after %d s%n", rate, latencyLoad, loadReadings / rate, probes,
+        probeInterval.toMillis(), latencyWarmup.toSeconds());
     CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(
         () -> produce(bootstrap, load.withReadings(loadReadings).withRate(rate), HALF_LOAD_PREFIX, out));
+    // C2 still compiled broker and client code at 40-80 % of a core through the first 25 s of the
+    // half load; probes sent then measure the JIT as much as envmon.
+    long warmUntil = System.nanoTime() + latencyWarmup.toNanos();
+    while (System.nanoTime() < warmUntil && !background.isDone()) {
+      Thread.sleep(Math.min(100, Math.max(1, (warmUntil - System.nanoTime()) / 1_000_000)));
+    }
     AlertLatencyProbe.Result result = new AlertLatencyProbe(bootstrap).run(probes, probeInterval,
         Duration.ofSeconds(60), out);
     LoadResult achieved = background.join();

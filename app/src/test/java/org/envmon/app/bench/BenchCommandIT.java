@@ -17,7 +17,7 @@ class BenchCommandIT {
   void smallRunMeasuresEveryKafkaFigure() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int exit = new CommandLine(new BenchCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
-        .execute("--stations", "20", "--readings", "6000", "--warmup", "3000", "--latency-probes", "5", "--no-sink",
+        .execute("--stations", "20", "--readings", "6000", "--warmup", "3000", "--latency-probes", "5", "--latency-warmup", "PT1S", "--no-sink",
             "--timeout", "PT3M");
 
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
