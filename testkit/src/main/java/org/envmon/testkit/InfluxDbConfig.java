@@ -6,10 +6,6 @@ import java.nio.file.Path;
 final class InfluxDbConfig {
   private InfluxDbConfig() {}
 
-  static String render(Path dir, String host, int httpPort, int rpcPort) {
-    return render(dir, host, httpPort, rpcPort, false);
-  }
-
   /** With {@code authEnabled}, every request but the creation of the first admin user needs credentials. */
   static String render(Path dir, String host, int httpPort, int rpcPort, boolean authEnabled) {
     return """

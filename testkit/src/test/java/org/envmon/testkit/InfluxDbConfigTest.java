@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class InfluxDbConfigTest {
   @Test
   void keepsEverythingInTheServerDirectoryOnItsOwnPorts() {
-    String config = InfluxDbConfig.render(Path.of("/tmp/influx-1"), "127.0.0.1", 41001, 41002);
+    String config = InfluxDbConfig.render(Path.of("/tmp/influx-1"), "127.0.0.1", 41001, 41002, false);
     assertThat(config).isEqualTo("""
         reporting-disabled = true
         # RPC (backup/restore) service; its default 8088 would clash with other servers.

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -99,20 +100,13 @@ final class AlertLatencyProbe {
         Thread.sleep(POLL.toMillis());
       }
     }
-    double[] latencies = latencies(sentAt, arrivedAt);
-    List<ProbeTiming> timeline = IntStream.range(0, probes).mapToObj(i -> new ProbeTiming(
+    return new Result(IntStream.range(0, probes).mapToObj(i -> new ProbeTiming(
         (sentAt[i] - sentAt[0]) / 1_000_000, millisSince(sentAt[i], producedAt.get(stationId(i))),
-        millisSince(sentAt[i], arrivedAt.get(stationId(i))))).toList();
-    return new Result(latencies, probes - latencies.length, latencies(sentAt, producedAt), timeline);
+        millisSince(sentAt[i], arrivedAt.get(stationId(i))))).toList());
   }
 
   private static double millisSince(long sent, Long seen) {
     return seen == null ? Double.NaN : (seen - sent) / 1e6;
-  }
-
-  private static double[] latencies(long[] sentAt, Map<String, Long> seenAt) {
-    return IntStream.range(0, sentAt.length).filter(i -> seenAt.containsKey(stationId(i)))
-        .mapToDouble(i -> (seenAt.get(stationId(i)) - sentAt[i]) / 1e6).toArray();
   }
 
   /** An exceeding hourly O3 mean for the previous hour and a normal one that closes it. */
@@ -129,11 +123,28 @@ final class AlertLatencyProbe {
   }
 
   /**
-   * Latencies in milliseconds of the probes that came back, the count of those that did not, and
-   * the latencies until the alert was written, before its transaction committed (seen by a
-   * read_uncommitted consumer): the difference is the wait for the exactly-once commit.
+   * Every probe's timing. The latencies until the alert was committed (read_committed) and until it
+   * was written, before its transaction committed (read_uncommitted), are those of the probes whose
+   * alert was seen: the difference is the wait for the exactly-once commit.
    */
-  record Result(double[] latenciesMillis, int missing, double[] uncommittedMillis, List<ProbeTiming> timeline) {}
+  record Result(List<ProbeTiming> timeline) {
+    double[] latenciesMillis() {
+      return seen(ProbeTiming::committedMillis);
+    }
+
+    double[] uncommittedMillis() {
+      return seen(ProbeTiming::writtenMillis);
+    }
+
+    /** Probes whose alert never arrived. */
+    int missing() {
+      return timeline.size() - latenciesMillis().length;
+    }
+
+    private double[] seen(ToDoubleFunction<ProbeTiming> latency) {
+      return timeline.stream().mapToDouble(latency).filter(ms -> !Double.isNaN(ms)).toArray();
+    }
+  }
 
   /**
    * One probe: when it was sent (milliseconds after the first), and its latencies until the alert

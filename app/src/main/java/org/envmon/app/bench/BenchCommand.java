@@ -264,7 +264,7 @@ public final class BenchCommand implements Callable<Integer> {
   private void latency(BenchReport report, String bootstrap, LoadOptions load, double rate, PrintStream out)
       throws InterruptedException {
     Duration probing = probeInterval.multipliedBy(probes);
-    long loadReadings = Math.max(1, (long) (rate * ((latencyWarmup.plus(probing)).toNanos() / 1e9 + 5)));
+    long loadReadings = Math.max(1, (long) (rate * (latencyWarmup.plus(probing).toNanos() / 1e9 + 5)));
     out.printf(Locale.ROOT, "bench: latency: %,.0f readings/s (%.2f of the pipeline's rate) for about %.0f s, "
         + "%d probes %d ms apart after %d s%n", rate, latencyLoad, loadReadings / rate, probes,
         probeInterval.toMillis(), latencyWarmup.toSeconds());
@@ -272,9 +272,10 @@ public final class BenchCommand implements Callable<Integer> {
         () -> produce(bootstrap, load.withReadings(loadReadings).withRate(rate), HALF_LOAD_PREFIX, out));
     // C2 still compiled broker and client code at 40-80 % of a core through the first 25 s of the
     // half load; probes sent then measure the JIT as much as envmon.
-    long warmUntil = System.nanoTime() + latencyWarmup.toNanos();
-    while (System.nanoTime() < warmUntil && !background.isDone()) {
-      Thread.sleep(Math.min(100, Math.max(1, (warmUntil - System.nanoTime()) / 1_000_000)));
+    try {
+      background.get(latencyWarmup.toNanos(), TimeUnit.NANOSECONDS); // returns early only if the load ended
+    } catch (TimeoutException | ExecutionException stillRunningOrFailed) {
+      // the usual case: the load runs on while the probes go out; a failure surfaces at join() below
     }
     AlertLatencyProbe.Result result = new AlertLatencyProbe(bootstrap).run(probes, probeInterval,
         Duration.ofSeconds(60), out);

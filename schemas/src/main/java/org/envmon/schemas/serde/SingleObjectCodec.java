@@ -19,8 +19,8 @@ import org.apache.kafka.common.utils.ByteBufferOutputStream;
  * Avro single-object encoding of one record class, byte for byte what Avro's
  * {@code BinaryMessageEncoder} writes, without its per-record costs. Avro's message codec reads
  * a byte array through a synchronized {@code ByteArrayInputStream} one byte at a time and writes
- * through a synchronized {@code ByteArrayOutputStream}; in the replay that was a fifth of a stream
- * thread's time. Here a record of the current schema is decoded straight from the array, and
+ * through a synchronized {@code ByteArrayOutputStream}; in the replay the two were a quarter of a
+ * stream thread's time. Here a record of the current schema is decoded straight from the array, and
  * encoded into a per-thread buffer. Anything else (a record written with an older schema version,
  * a bad header) goes to Avro's own decoder, which resolves the writer's schema by fingerprint and
  * words the errors.

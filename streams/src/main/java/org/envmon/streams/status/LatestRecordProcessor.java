@@ -40,17 +40,17 @@ final class LatestRecordProcessor<V> implements Processor<String, V, Void, Void>
     if (record.key() == null || record.value() == null) {
       return;
     }
-    Freshness.Stamp current = storedStamps.get(record.key());
-    if (current == null) {
-      V stored = store.get(record.key());
-      current = stored == null ? null : freshness.stamp(stored);
-    }
+    Freshness.Stamp current = storedStamps.computeIfAbsent(record.key(), this::storedStamp);
     Freshness.Stamp candidate = freshness.stamp(record.value());
     if (current == null || candidate.replaces(current)) {
       store.put(record.key(), record.value());
       storedStamps.put(record.key(), candidate);
-    } else {
-      storedStamps.put(record.key(), current);
     }
+  }
+
+  /** The stamp of the record in the store (after init, until this key is seen), or null. */
+  private Freshness.Stamp storedStamp(String key) {
+    V stored = store.get(key);
+    return stored == null ? null : freshness.stamp(stored);
   }
 }

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.envmon.schemas.Alert;
 import org.envmon.schemas.Station;
+import org.envmon.standards.Statistic;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.standards.catalog.Comparison;
 import org.envmon.standards.catalog.Rule;
@@ -39,7 +40,7 @@ public final class RuleEvaluationProcessor implements Processor<String, Measurem
   /** Stations already reported as unregistered, so the log says it once per station, not per value. */
   private final Set<String> reportedUnknown = new HashSet<>();
   /** Per series (station, parameter, statistic): its last rule query and the rules it found. */
-  private final Map<String, LastQuery> lastQueries = new HashMap<>();
+  private final Map<Series, LastQuery> lastQueries = new HashMap<>();
 
   private RuleEvaluationProcessor(Catalog catalog, AlertPolicy policy, String storeName) {
     this.catalog = catalog;
@@ -108,7 +109,7 @@ public final class RuleEvaluationProcessor implements Processor<String, Measurem
    * each series' last query are kept: 24 hourly values of a day share one catalog lookup.
    */
   private List<Rule> applicable(RuleQuery query) {
-    String series = query.stationId() + '|' + query.parameter() + '|' + query.statistic();
+    Series series = new Series(query.stationId(), query.parameter(), query.statistic());
     LastQuery last = lastQueries.get(series);
     if (last == null || !last.query().equals(query)) {
       last = new LastQuery(query, catalog.applicable(query));
@@ -116,6 +117,8 @@ public final class RuleEvaluationProcessor implements Processor<String, Measurem
     }
     return last.rules();
   }
+
+  private record Series(String stationId, String parameter, Statistic statistic) {}
 
   private record LastQuery(RuleQuery query, List<Rule> rules) {}
 

@@ -88,10 +88,8 @@ final class OpenDays {
   private List<Map.Entry<LocalDate, DistrictDay>> removeByKey(String scope, LocalDate after, LocalDate before) {
     List<Map.Entry<LocalDate, DistrictDay>> removed = new ArrayList<>();
     for (LocalDate day = after.plusDays(1); day.isBefore(before); day = day.plusDays(1)) {
-      String key = key(scope, day);
-      DistrictDay open = store.get(key);
+      DistrictDay open = store.delete(key(scope, day)); // the day, or null (and no tombstone) if none is open
       if (open != null) {
-        store.delete(key);
         removed.add(Map.entry(day, open));
       }
     }
