@@ -1,7 +1,9 @@
 package org.envmon.ingest.hj212;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.IntSupplier;
 import org.envmon.ingest.core.RejectReason;
 
 /** The receiver's counters, all prefixed {@code envmon.hj212.}. */
@@ -40,6 +42,13 @@ public final class Hj212Metrics {
         .register(registry);
     this.throttled = Counter.builder("envmon.hj212.packets.throttled")
         .description("Packets held back until their station's rate limit allowed them (none is dropped)")
+        .register(registry);
+  }
+
+  /** Reports {@code admitted} (connections past every limit and not yet closed) as a gauge. */
+  public void openConnections(IntSupplier admitted) {
+    Gauge.builder("envmon.hj212.connections.open", admitted::getAsInt)
+        .description("Connections admitted past every limit and not yet closed").strongReference(true)
         .register(registry);
   }
 

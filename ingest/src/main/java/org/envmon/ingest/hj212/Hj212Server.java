@@ -47,6 +47,7 @@ public final class Hj212Server implements AutoCloseable {
     this.options = options;
     this.metrics = new Hj212Metrics(registry);
     this.limits = new Hj212Limits(options, metrics);
+    metrics.openConnections(connections::size);
     Clock clock = Clock.systemUTC();
     this.packets = new Hj212PacketHandler(stations, validator, publisher, mapping,
         new Hj212DuplicateFilter(options.duplicateCacheSize(), options.duplicateTtl(), clock), metrics, clock);

@@ -84,6 +84,10 @@ class Hj212StationLimitsTest {
     return publisher.readings.stream().filter(r -> r.getStationId().equals(station)).count();
   }
 
+  private double openConnections() {
+    return registry.get("envmon.hj212.connections.open").gauge().value();
+  }
+
   private double counter(String name) {
     return registry.get(name).counter().count();
   }
@@ -126,8 +130,9 @@ class Hj212StationLimitsTest {
     start(Hj212ServerOptions.builder().maxUnauthenticatedPerHost(2));
     LoggerClient silent1 = connect(Duration.ofMillis(300));
     LoggerClient silent2 = connect(Duration.ofMillis(300));
-    // The server counts a connection when it sets it up, which a completed TCP connect does not
-    // wait for: check both are set up (a refused one would be closed) before the third.
+    // The server admits a connection on its event loop, after the client's connect returned:
+    // wait until both are admitted before the third arrives.
+    await().atMost(Duration.ofSeconds(5)).until(() -> openConnections() == 2);
     assertThat(silent1.closedByServer()).isFalse();
     assertThat(silent2.closedByServer()).isFalse();
     LoggerClient third = connect();
