@@ -13,11 +13,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.envmon.schemas.Aggregate;
 import org.envmon.schemas.AqiRecord;
 import org.envmon.schemas.DeadLetter;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.Reading;
+import org.envmon.streams.internals.HourlyMeanProcessor;
+import org.envmon.streams.internals.StateKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -214,6 +217,38 @@ class AirTopologyTest {
       assertThat(letter.getReasonCode()).isEqualTo("LATE");
       assertThat(letter.getSourceAddress()).isEqualTo("envmon.readings-0@1");
       assertThat(d.hourly.isEmpty()).isTrue();
+    }
+  }
+
+  @Test
+  void hoursBeyondTheLateBoundAreForgottenSoAStationKeepsAtMostTheBoundsHours() {
+    try (AirDriver d = new AirDriver(stateDir)) {
+      for (int hour = 0; hour < 40 * 24; hour++) {
+        d.pipe(hourlyReading(STATION, "PM2_5", DAY_START.plus(Duration.ofHours(hour)), 50, "ug/m3"));
+        if (hour == 20 * 24) { // a station that first reports half-way, and a day late
+          d.pipe(hourlyReading("Tiantan", "PM2_5", DAY_START.plus(Duration.ofHours(hour - 24)), 50, "ug/m3"));
+        }
+        if (hour >= 20 * 24) {
+          d.pipe(hourlyReading("Tiantan", "PM2_5", DAY_START.plus(Duration.ofHours(hour)), 50, "ug/m3"));
+        }
+      }
+      Map<String, Long> kept = new TreeMap<>();
+      Instant oldest = Instant.MAX;
+      try (var hours = d.driver.<String, Object>getKeyValueStore(HourlyMeanProcessor.HOURS_STORE).all()) {
+        while (hours.hasNext()) {
+          String key = hours.next().key;
+          kept.merge(key.substring(0, key.indexOf('|')), 1L, Long::sum);
+          if (key.startsWith(STATION + "|")) {
+            Instant start = Instant.ofEpochMilli(StateKeys.startOf(key));
+            oldest = start.isBefore(oldest) ? start : oldest;
+          }
+        }
+      }
+      // the 7-day late bound, plus the hour before it, rounded down to the Beijing day: 8 to 9 days
+      Instant clock = DAY_START.plus(Duration.ofHours(40 * 24 - 1));
+      assertThat(oldest).isAfterOrEqualTo(clock.minus(Duration.ofDays(9)));
+      assertThat(kept.get(STATION)).isBetween(8L * 24, 9L * 24);
+      assertThat(kept.get("Tiantan")).isBetween(8L * 24, 9L * 24);
     }
   }
 

@@ -145,11 +145,12 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
     if (previousClock != UNSET) {
       closeHour(station, BeijingTime.hourStart(previousClock), clock, timestamp);
     }
-    if (clock != Long.MAX_VALUE) {
-      // expired hours are deleted a day at a time: one range scan per station-day, not per hour
-      long bound = BeijingTime.dayStart(clock - lateBoundMs - BeijingTime.HOUR_MS);
-      long previousBound = previousClock == UNSET ? Long.MIN_VALUE
-          : BeijingTime.dayStart(previousClock - lateBoundMs - BeijingTime.HOUR_MS);
+    // Expired hours are deleted a day at a time. A station without a clock has no hours to
+    // forget: its clock is written with each of its readings and committed with its hours, and
+    // no hour is kept below the late bound of its first clock.
+    if (previousClock != UNSET && clock != Long.MAX_VALUE) {
+      long bound = expiryBound(clock);
+      long previousBound = expiryBound(previousClock);
       if (bound > previousBound) {
         forgetHours(station, previousBound, bound);
       }
@@ -175,18 +176,23 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
     }
   }
 
+  /** Hours starting before this are beyond the late bound at {@code clock}, a Beijing day at a time. */
+  private long expiryBound(long clock) {
+    return BeijingTime.dayStart(clock - lateBoundMs - BeijingTime.HOUR_MS);
+  }
+
   /**
    * Deletes the station's hours starting in [{@code from}, {@code bound}): emitted, and beyond the
-   * late bound nothing can change them. Older hours went at earlier calls ({@code from} is
-   * Long.MIN_VALUE when unknown, e.g. the station's first hour after a restart: then the range is
-   * scanned). A known span is deleted hour by hour, by key: a range scan's seek steps over the
-   * tombstones of the hours deleted before, until compaction drops them.
+   * late bound nothing can change them. Older hours went at earlier calls. A span of up to a month
+   * is deleted hour by hour, by key: a range scan's seek steps over the tombstones of the hours
+   * deleted before, until compaction drops them. A longer span (a station silent for longer) is
+   * scanned.
    */
   private void forgetHours(String station, long from, long bound) {
     if (bound <= 0) {
       return;
     }
-    if (from != Long.MIN_VALUE && bound - from <= MAX_HOURS_DELETED_BY_KEY * BeijingTime.HOUR_MS) {
+    if (bound - from <= MAX_HOURS_DELETED_BY_KEY * BeijingTime.HOUR_MS) {
       for (long hour = from; hour < bound; hour += BeijingTime.HOUR_MS) {
         hours.delete(station, StateKeys.timed(station, hour));
       }

@@ -1,6 +1,7 @@
 package org.envmon.streams.internals;
 
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * <p>Values are handed out as stored: a caller that changes a mutable value must put it back.
  * {@code put(key, null)} deletes without reading the key first (a tombstone even if absent);
  * {@code delete} reads it, to return it, and writes no tombstone for an absent key.
- * Range scans first write the changed values down and then read the store beneath. Not for
+ * Range scans first write the changed values they could meet down and then read the store
+ * beneath; the other scans write every changed value first. Not for
  * stores read by interactive queries (other threads).
  */
 public final class WriteBehindStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
@@ -96,13 +98,13 @@ public final class WriteBehindStore<V> extends WrappedStateStore<KeyValueStore<S
 
   @Override
   public KeyValueIterator<String, V> range(String from, String to) {
-    writeChanged();
+    writeChangedBetween(from, to);
     return wrapped().range(from, to);
   }
 
   @Override
   public KeyValueIterator<String, V> reverseRange(String from, String to) {
-    writeChanged();
+    writeChangedBetween(from, to);
     return wrapped().reverseRange(from, to);
   }
 
@@ -153,21 +155,49 @@ public final class WriteBehindStore<V> extends WrappedStateStore<KeyValueStore<S
     super.close();
   }
 
-  @SuppressWarnings("unchecked")
   private void writeChanged() {
-    if (changed.isEmpty()) {
+    changed.forEach(this::writeDown);
+    changed.clear();
+  }
+
+  /**
+   * Writes the changed values a range scan from {@code from} to {@code to} could meet: those whose
+   * key starts with the two bounds' common prefix (every key between them does, in any
+   * lexicographic order). A station's range then writes that station's values only; writing every
+   * changed value of the task was most of the cost of a new station's first hour.
+   */
+  private void writeChangedBetween(String from, String to) {
+    if (from == null || to == null) {
+      writeChanged(); // an open bound reaches every key
       return;
     }
-    KeyValueStore<String, V> beneath = wrapped();
-    for (String key : changed) {
-      Object value = decoded.get(key);
-      if (value == ABSENT) {
-        beneath.put(key, null); // a delete without reading the old value first, as delete() would
-      } else {
-        beneath.put(key, (V) value);
+    String prefix = from.substring(0, commonPrefixLength(from, to));
+    for (Iterator<String> it = changed.iterator(); it.hasNext(); ) {
+      String key = it.next();
+      if (key.startsWith(prefix)) {
+        writeDown(key);
+        it.remove();
       }
     }
-    changed.clear();
+  }
+
+  private static int commonPrefixLength(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void writeDown(String key) {
+    Object value = decoded.get(key);
+    if (value == ABSENT) {
+      wrapped().put(key, null); // a delete without reading the old value first, as delete() would
+    } else {
+      wrapped().put(key, (V) value);
+    }
   }
 
   private static final class Builder<V> implements StoreBuilder<KeyValueStore<String, V>> {

@@ -2,10 +2,16 @@ package org.envmon.streams.internals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -169,6 +175,76 @@ class WriteBehindStoreTest {
       it.forEachRemaining(kv -> seen.add(kv.key + "=" + kv.value.count));
     }
     assertThat(seen).containsExactly("s|2=20", "s|3=3");
+  }
+
+  @Test
+  void aRangeScanWritesOnlyTheChangesItCouldMeet() {
+    store.put("Dongsi|1", new Tally(1));
+    store.put("Dongsi|2", new Tally(2));
+    store.put("Dongsi", new Tally(3));
+    store.put("Tiantan|1", new Tally(4));
+    store.delete("Dongsi|2");
+
+    List<String> seen = new ArrayList<>();
+    try (KeyValueIterator<String, Tally> it = store.range("Dongsi|0", "Dongsi|9")) {
+      it.forEachRemaining(kv -> seen.add(kv.key + "=" + kv.value.count));
+    }
+    assertThat(seen).containsExactly("Dongsi|1=1");
+    assertThat(beneath.get("Tiantan|1")).as("another station's change waits for the commit").isNull();
+    assertThat(beneath.get("Dongsi")).as("outside the range, though it shares the station").isNull();
+
+    store.put("Dongsi|1", new Tally(10)); // changed again after the scan wrote it
+    store.flushCache();
+    assertThat(beneath.get("Dongsi|1").count).isEqualTo(10);
+    assertThat(beneath.get("Dongsi").count).isEqualTo(3);
+    assertThat(beneath.get("Tiantan|1").count).isEqualTo(4);
+    assertThat(beneath.get("Dongsi|2")).isNull();
+  }
+
+  @Test
+  void aRangeScanSeesWhatAScanOfEverythingWrittenFirstWouldSee() {
+    SplittableRandom random = new java.util.SplittableRandom(7);
+    Map<String, Integer> expected = new HashMap<>();
+    String[] stations = {"Aotizhongxin", "Dongsi", "Dongsi2", "Guanyuan", "东城", "东城区", "\uD83D\uDE00s"};
+    for (int step = 0; step < 20_000; step++) {
+      String key = stations[random.nextInt(stations.length)] + "|" + random.nextInt(40);
+      switch (random.nextInt(5)) {
+        case 0 -> {
+          store.delete(key);
+          expected.remove(key);
+        }
+        case 1 -> store.flushCache();
+        case 2 -> {
+          String a = stations[random.nextInt(stations.length)] + "|" + random.nextInt(40);
+          String b = random.nextBoolean() ? a.substring(0, a.indexOf('|') + 1) + random.nextInt(40)
+              : stations[random.nextInt(stations.length)] + "|" + random.nextInt(40);
+          String from = UTF8_ORDER.compare(a, b) <= 0 ? a : b;
+          String to = from == a ? b : a;
+          List<String> seen = new ArrayList<>();
+          try (KeyValueIterator<String, Tally> it = store.range(from, to)) {
+            it.forEachRemaining(kv -> seen.add(kv.key + "=" + kv.value.count));
+          }
+          assertThat(seen).as("range %s .. %s at step %d", from, to, step).isEqualTo(inUtf8Order(expected, from, to));
+        }
+        default -> {
+          int value = random.nextInt(1000);
+          store.put(key, new Tally(value));
+          expected.put(key, value);
+        }
+      }
+    }
+  }
+
+  /** RocksDB's order of String keys: their UTF-8 bytes, unsigned. */
+  private static final Comparator<String> UTF8_ORDER = (a, b) -> Arrays.compareUnsigned(
+      a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+  /** What the store beneath returns for {@code [from, to]} if every change had been written. */
+  private static List<String> inUtf8Order(Map<String, Integer> entries, String from, String to) {
+    return entries.entrySet().stream()
+        .filter(e -> UTF8_ORDER.compare(e.getKey(), from) >= 0 && UTF8_ORDER.compare(e.getKey(), to) <= 0)
+        .sorted(Map.Entry.comparingByKey(UTF8_ORDER))
+        .map(e -> e.getKey() + "=" + e.getValue()).toList();
   }
 
   @Test
