@@ -1,6 +1,8 @@
 package org.envmon.app.bench;
 
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,13 +63,20 @@ final class AlertLatencyProbe {
   }
 
   /**
-   * Sends {@code probes} probes {@code interval} apart and waits for their alerts.
+   * Sends {@code untimed} probes and then {@code probes} timed ones, all {@code interval} apart,
+   * and waits for their alerts. The untimed probes have the JIT compile the path that raises,
+   * writes and reads an alert, which the load itself never takes.
    *
-   * @return the latencies of the probes whose alert arrived within {@code timeout} after the last
-   *     send, and how many never arrived
+   * @return the timed probes: the latencies of those whose alert arrived within {@code timeout}
+   *     after the last send, and how many never arrived
    */
-  Result run(int probes, Duration interval, Duration timeout, PrintStream out) throws InterruptedException {
-    long[] sentAt = new long[probes];
+  Result run(int untimed, int probes, Duration interval, Duration timeout, PrintStream out)
+      throws InterruptedException {
+    int total = untimed + probes;
+    long[] sentAt = new long[total];
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    long compiledBefore = 0;
+    long compiledWhileTimed;
     Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
     Map<String, Long> producedAt = new ConcurrentHashMap<>();
     try (AlertWatcher watcher = new AlertWatcher(bootstrap, "read_committed", arrivedAt);
@@ -79,30 +88,35 @@ final class AlertLatencyProbe {
       List<CompletableFuture<Void>> acks = new ArrayList<>();
       try (KafkaReadingPublisher publisher = new KafkaReadingPublisher(producerProps)) {
         long started = System.nanoTime();
-        ProgressLine progress = new ProgressLine(out, "latency probes sent");
-        for (int i = 0; i < probes; i++) {
+        ProgressLine progress = new ProgressLine(out, "latency probes sent (" + untimed + " untimed first)");
+        for (int i = 0; i < total; i++) {
           long due = started + i * interval.toNanos();
           long wait = due - System.nanoTime();
           if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
           }
           sentAt[i] = System.nanoTime();
+          if (i == untimed) {
+            compiledBefore = compiler.getTotalCompilationTime();
+          }
           acks.add(publisher.publish(probe(stationId(i), Instant.now())));
-          progress.update(i + 1, probes);
+          progress.update(i + 1, total);
         }
+        compiledWhileTimed = compiler.getTotalCompilationTime() - compiledBefore;
         acks.forEach(CompletableFuture::join);
       }
       long deadline = System.nanoTime() + timeout.toNanos();
       ProgressLine progress = new ProgressLine(out, "latency alerts received");
-      while (arrivedAt.size() < probes && System.nanoTime() < deadline) {
+      while (arrivedAt.size() < total && System.nanoTime() < deadline) {
         watcher.checkAlive();
-        progress.update(arrivedAt.size(), probes);
+        progress.update(arrivedAt.size(), total);
         Thread.sleep(POLL.toMillis());
       }
     }
-    return new Result(IntStream.range(0, probes).mapToObj(i -> new ProbeTiming(
-        (sentAt[i] - sentAt[0]) / 1_000_000, millisSince(sentAt[i], producedAt.get(stationId(i))),
-        millisSince(sentAt[i], arrivedAt.get(stationId(i))))).toList());
+    double timedSeconds = Math.max(1, sentAt[total - 1] - sentAt[untimed]) / 1e9;
+    return new Result(IntStream.range(untimed, total).mapToObj(i -> new ProbeTiming(
+        (sentAt[i] - sentAt[untimed]) / 1_000_000, millisSince(sentAt[i], producedAt.get(stationId(i))),
+        millisSince(sentAt[i], arrivedAt.get(stationId(i))))).toList(), compiledWhileTimed / 1e3 / timedSeconds);
   }
 
   private static double millisSince(long sent, Long seen) {
@@ -123,11 +137,13 @@ final class AlertLatencyProbe {
   }
 
   /**
-   * Every probe's timing. The latencies until the alert was committed (read_committed) and until it
-   * was written, before its transaction committed (read_uncommitted), are those of the probes whose
-   * alert was seen: the difference is the wait for the exactly-once commit.
+   * Every timed probe's timing. The latencies until the alert was committed (read_committed) and
+   * until it was written, before its transaction committed (read_uncommitted), are those of the
+   * probes whose alert was seen: the difference is the wait for the exactly-once commit.
+   * {@code compilerBusyShare} is the JIT compilers' time per second while the timed probes were
+   * sent (0.25 = a quarter of a core), to tell a warm run from one that still compiles.
    */
-  record Result(List<ProbeTiming> timeline) {
+  record Result(List<ProbeTiming> timeline, double compilerBusyShare) {
     double[] latenciesMillis() {
       return seen(ProbeTiming::committedMillis);
     }

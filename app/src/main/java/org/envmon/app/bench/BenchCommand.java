@@ -68,8 +68,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--print-probes", description = "Print every latency probe: when it was sent and its latencies (to see whether slow probes cluster).")
   boolean printProbes;
 
-  @Option(names = "--latency-warmup", defaultValue = "PT20S", description = "Half load before the timed probes start, so the JIT has compiled the live path as --warmup does for the throughput (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--latency-warmup", defaultValue = "PT60S", description = "Half load before the timed probes start, so the JIT has compiled the live path as --warmup does for the throughput; its last --latency-warmup-probes x --probe-interval send untimed probes (default: ${DEFAULT-VALUE}).")
   Duration latencyWarmup;
+
+  @Option(names = "--latency-warmup-probes", defaultValue = "100", description = "Untimed probes at the end of the latency warm-up: the load never raises an alert, so they have the JIT compile the alert path (default: ${DEFAULT-VALUE}).")
+  int warmupProbes;
 
   @Option(names = "--latency-probes", defaultValue = "200", description = "Probes of the reading->alert latency (default: ${DEFAULT-VALUE}).")
   int probes;
@@ -214,6 +217,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (latencyWarmup.isNegative()) {
       throw new IllegalArgumentException("--latency-warmup must not be negative (PT0S probes at once)");
     }
+    if (warmupProbes < 0) {
+      throw new IllegalArgumentException("--latency-warmup-probes must be 0 or more");
+    }
     if (readings < 1 || stations < 1 || partitions < 1 || threads < 1 || probes < 1 || sinkPoints < 1
         || sinkBatch < 1) {
       throw new IllegalArgumentException("--readings, --stations, --partitions, --threads, --latency-probes, "
@@ -231,7 +237,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     List<StationEntry> all = new ArrayList<>(loadStations);
     all.addAll(StationPrefixPublisher.rename(loadStations, HALF_LOAD_PREFIX));
-    all.addAll(AlertLatencyProbe.stations(probes));
+    all.addAll(AlertLatencyProbe.stations(warmupProbes + probes));
     // On this loaded machine a fresh broker now and then leaves one producer batch unanswered
     // (Kafka expires it after the delivery timeout); the registry is compacted, so publish again.
     Properties producer = props(bootstrap);
@@ -264,25 +270,31 @@ public final class BenchCommand implements Callable<Integer> {
   private void latency(BenchReport report, String bootstrap, LoadOptions load, double rate, PrintStream out)
       throws InterruptedException {
     Duration probing = probeInterval.multipliedBy(probes);
-    long loadReadings = Math.max(1, (long) (rate * (latencyWarmup.plus(probing).toNanos() / 1e9 + 5)));
+    Duration untimedProbing = probeInterval.multipliedBy(warmupProbes);
+    Duration loadOnly = latencyWarmup.compareTo(untimedProbing) > 0 ? latencyWarmup.minus(untimedProbing) : Duration.ZERO;
+    Duration loadTime = loadOnly.plus(untimedProbing).plus(probing);
+    long loadReadings = Math.max(1, (long) (rate * (loadTime.toNanos() / 1e9 + 5)));
     out.printf(Locale.ROOT, "bench: latency: %,.0f readings/s (%.2f of the pipeline's rate) for about %.0f s, "
-        + "%d probes %d ms apart after %d s%n", rate, latencyLoad, loadReadings / rate, probes,
-        probeInterval.toMillis(), latencyWarmup.toSeconds());
+        + "%d probes %d ms apart after %d s (%d untimed probes in its last %d s)%n", rate, latencyLoad,
+        loadReadings / rate, probes, probeInterval.toMillis(), loadOnly.plus(untimedProbing).toSeconds(), warmupProbes,
+        untimedProbing.toSeconds());
     CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(
         () -> produce(bootstrap, load.withReadings(loadReadings).withRate(rate), HALF_LOAD_PREFIX, out));
-    // C2 still compiled broker and client code at 40-80 % of a core through the first 25 s of the
-    // half load; probes sent then measure the JIT as much as envmon.
+    // The JIT compiled at 40-80 % of a core through the first 25 s of the half load and still at
+    // 10-30 % after 45 s, and the first probes had it compile the alert path (docs/benchmarks.md).
     try {
-      background.get(latencyWarmup.toNanos(), TimeUnit.NANOSECONDS); // returns early only if the load ended
+      background.get(loadOnly.toNanos(), TimeUnit.NANOSECONDS); // returns early only if the load ended
     } catch (TimeoutException | ExecutionException stillRunningOrFailed) {
       // the usual case: the load runs on while the probes go out; a failure surfaces at join() below
     }
-    AlertLatencyProbe.Result result = new AlertLatencyProbe(bootstrap).run(probes, probeInterval,
+    AlertLatencyProbe.Result result = new AlertLatencyProbe(bootstrap).run(warmupProbes, probes, probeInterval,
         Duration.ofSeconds(60), out);
     LoadResult achieved = background.join();
     report.add(new Figure(BenchKeys.LATENCY_LOAD_SHARE, "latency: share of the pipeline rate", latencyLoad, "", ""));
     report.add(new Figure(BenchKeys.LATENCY_RATE, "latency: load while probing", achieved.achievedRate(),
         "readings/s", "target " + Math.round(rate)));
+    report.add(new Figure(BenchKeys.LATENCY_JIT_SHARE, "latency: JIT compiling while probing", result.compilerBusyShare(),
+        "cores", "compiler threads' busy time per second"));
     if (result.latenciesMillis().length == 0) {
       report.skip("latency", "no probe raised an alert within 60 s; check the streams log and envmon.readings.dlq");
       return;

@@ -17,7 +17,8 @@ class BenchCommandIT {
   void smallRunMeasuresEveryKafkaFigure() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int exit = new CommandLine(new BenchCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
-        .execute("--stations", "20", "--readings", "6000", "--warmup", "3000", "--latency-probes", "5", "--latency-warmup", "PT1S", "--no-sink",
+        .execute("--stations", "20", "--readings", "6000", "--warmup", "3000", "--latency-probes", "5", "--latency-warmup", "PT1S",
+            "--latency-warmup-probes", "3", "--no-sink",
             "--timeout", "PT3M");
 
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
@@ -30,7 +31,8 @@ class BenchCommandIT {
       assertThat(json.at("/figures/" + key).isNumber()).as(key + " in " + summary).isTrue();
       assertThat(json.at("/figures/" + key).asDouble()).as(key).isPositive();
     }
-    assertThat(json.at("/figures/" + BenchKeys.LATENCY_SAMPLES).asInt()).isEqualTo(5);
+    assertThat(json.at("/figures/" + BenchKeys.LATENCY_SAMPLES).asInt()).as("timed probes only").isEqualTo(5);
+    assertThat(json.at("/figures/" + BenchKeys.LATENCY_JIT_SHARE).asDouble()).isGreaterThanOrEqualTo(0);
     assertThat(json.at("/figures/" + BenchKeys.LATENCY_P50).asDouble())
         .isLessThanOrEqualTo(json.at("/figures/" + BenchKeys.LATENCY_P99).asDouble());
     assertThat(json.at("/skipped/sink").asText()).isEqualTo("--no-sink");
