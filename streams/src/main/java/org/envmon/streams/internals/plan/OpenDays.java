@@ -47,9 +47,9 @@ final class OpenDays {
       day = DistrictDay.empty();
     }
     for (Map.Entry<String, Double> value : in.values().entrySet()) {
-      day = day.with(value.getKey(), in.stationId(), value.getValue());
+      day.put(value.getKey(), in.stationId(), value.getValue());
     }
-    store.put(key, day);
+    store.put(key, day); // changed in place: the write-behind store writes it at the commit
   }
 
   /**

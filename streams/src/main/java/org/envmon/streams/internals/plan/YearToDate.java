@@ -41,10 +41,14 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
   /** First AQI level of a heavy-pollution day (重度污染). */
   static final int FIRST_HEAVY_LEVEL = 5;
 
+  /**
+   * The station maps are this state's own copies and change in place ({@link #deliver}): a scope
+   * takes one input per station-day, and copying them for each made a day of n stations O(n²).
+   */
   public YearToDate {
     pollutedRun = List.copyOf(pollutedRun);
-    stationDays = Map.copyOf(Objects.requireNonNull(stationDays, "stationDays"));
-    stationArrivals = Map.copyOf(Objects.requireNonNull(stationArrivals, "stationArrivals"));
+    stationDays = new HashMap<>(Objects.requireNonNull(stationDays, "stationDays"));
+    stationArrivals = new HashMap<>(Objects.requireNonNull(stationArrivals, "stationArrivals"));
   }
 
   /** Nothing seen yet. */
@@ -58,21 +62,29 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
   }
 
   /**
-   * The state with a station's day delivered at wall-clock {@code wallNow} (its values go to the
-   * day's {@link DistrictDay}); an end-of-input marker instead marks the station as past every day.
+   * Notes, in this state, a station's day delivered at wall-clock {@code wallNow} (its values go to
+   * the day's {@link DistrictDay}); an end-of-input marker instead marks the station as past every day.
    */
-  public YearToDate with(PlanInput in, long wallNow) {
-    Map<String, Long> arrivals = new HashMap<>(stationArrivals);
-    arrivals.put(in.stationId(), wallNow);
-    Map<String, LocalDate> stations = new HashMap<>(stationDays);
+  public void deliver(PlanInput in, long wallNow) {
+    stationArrivals.put(in.stationId(), wallNow);
     if (in.endOfInput()) {
-      stations.put(in.stationId(), LocalDate.MAX);
+      stationDays.put(in.stationId(), LocalDate.MAX);
     } else {
       // a station delivering again after its end-of-input marker is back in the count
-      stations.merge(in.stationId(), in.date(), (a, b) -> a.equals(LocalDate.MAX) || b.isAfter(a) ? b : a);
+      stationDays.merge(in.stationId(), in.date(), (a, b) -> a.equals(LocalDate.MAX) || b.isAfter(a) ? b : a);
     }
-    return new YearToDate(dataYear, pm25Sum, pm25Days, aqiDays, goodDays, heavyDays, lastClosed, pollutedRun,
-        stations, arrivals);
+  }
+
+  /**
+   * Whether {@code station} alone keeps every day from {@code floor} on open, as
+   * {@link #closesBefore} judges it: it has delivered, still delivers (is not silent), has not
+   * ended, and has not passed {@code floor}. Answers false for a silent station, whose hold
+   * depends on the newest day of all.
+   */
+  public boolean holds(String station, LocalDate floor, Activity activity) {
+    LocalDate passed = stationDays.get(station);
+    return passed != null && !passed.equals(LocalDate.MAX) && !passed.isAfter(floor)
+        && !activity.silent(stationArrivals.get(station));
   }
 
   /**
