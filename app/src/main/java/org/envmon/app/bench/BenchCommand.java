@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -155,8 +158,12 @@ public final class BenchCommand implements Callable<Integer> {
       publishStations(bootstrap, load);
 
       out.printf("bench: producing the backlog: %,d readings (%d stations x %d pollutants, minute data); "
-          + "the first %,d warm up the JIT and are not timed%n", warmup + readings, stations, LoadOptions.AIR.size(), warmup);
-      LoadResult backlog = produce(bootstrap, load, null, out);
+          + "the first %,d warm up the JIT (a Beijing midnight half-way through them) and are not timed%n",
+          warmup + readings, stations, LoadOptions.AIR.size(), warmup);
+      int perMinute = stations * LoadOptions.AIR.size();
+      Instant backlogEnd = LoadTiming.lastMinute(Instant.now(), LoadTiming.minutes(warmup + readings, perMinute),
+          warmup / 2 / perMinute); // a day's close in the untimed warm-up, so the JIT compiles it too
+      LoadResult backlog = produce(bootstrap, load, null, Clock.fixed(backlogEnd, ZoneOffset.UTC), out);
       report.add(new Figure(BenchKeys.PRELOAD_RATE, "ingest producer (loadgen)", backlog.achievedRate(),
           "readings/s", "KafkaReadingPublisher, acks=all"));
 
@@ -259,11 +266,12 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** Runs the load generator; with a prefix its stations are renamed (see {@link StationPrefixPublisher}). */
-  private static LoadResult produce(String bootstrap, LoadOptions load, String prefix, PrintStream out) {
+  private static LoadResult produce(String bootstrap, LoadOptions load, String prefix, Clock eventClock,
+                                    PrintStream out) {
     ProgressLine progress = new ProgressLine(out, prefix == null ? "backlog" : "half load");
     try (ReadingPublisher kafka = new KafkaReadingPublisher(props(bootstrap));
          ReadingPublisher publisher = prefix == null ? kafka : new StationPrefixPublisher(kafka, prefix)) {
-      return new LoadGenerator(publisher, load).run(p -> progress.update(p.sent(), p.total()));
+      return new LoadGenerator(publisher, load, eventClock).run(p -> progress.update(p.sent(), p.total()));
     }
   }
 
@@ -278,8 +286,14 @@ public final class BenchCommand implements Callable<Integer> {
         + "%d probes %d ms apart after %d s (%d untimed probes in its last %d s)%n", rate, latencyLoad,
         loadReadings / rate, probes, probeInterval.toMillis(), loadOnly.plus(untimedProbing).toSeconds(), warmupProbes,
         untimedProbing.toSeconds());
-    CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(
-        () -> produce(bootstrap, load.withReadings(loadReadings).withRate(rate), HALF_LOAD_PREFIX, out));
+    Duration midnightAt = loadOnly.plus(untimedProbing).plus(probing.dividedBy(2));
+    int perMinute = load.stations() * load.parameters().size();
+    Instant lastMinute = LoadTiming.lastMinute(Instant.now(), LoadTiming.minutes(loadReadings, perMinute),
+        LoadTiming.minuteAt(rate, midnightAt, perMinute));
+    out.printf(Locale.ROOT, "bench: latency: a Beijing midnight (every station closes its day) passes about %d s"
+        + " into the half load, half-way through the timed probes%n", midnightAt.toSeconds());
+    CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(() -> produce(bootstrap,
+        load.withReadings(loadReadings).withRate(rate), HALF_LOAD_PREFIX, Clock.fixed(lastMinute, ZoneOffset.UTC), out));
     // The JIT compiled at 40-80 % of a core through the first 25 s of the half load and still at
     // 10-30 % after 45 s, and the first probes had it compile the alert path (docs/benchmarks.md).
     try {

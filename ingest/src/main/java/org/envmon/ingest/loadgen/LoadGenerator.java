@@ -45,6 +45,14 @@ public final class LoadGenerator {
     this(publisher, options, Clock.systemUTC(), System::nanoTime, Sleeper.SYSTEM);
   }
 
+  /**
+   * A load whose last minute of event time is {@code clock}'s minute (receipt times read it too):
+   * a benchmark places the load's hour and day boundaries with it.
+   */
+  public LoadGenerator(ReadingPublisher publisher, LoadOptions options, Clock clock) {
+    this(publisher, options, clock, System::nanoTime, Sleeper.SYSTEM);
+  }
+
   LoadGenerator(ReadingPublisher publisher, LoadOptions options, Clock clock, LongSupplier nanoTime,
                 Sleeper sleeper) {
     this.publisher = Objects.requireNonNull(publisher, "publisher");

@@ -1,0 +1,45 @@
+package org.envmon.app.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Where a bench load's event time lies. The loads replay minutes far faster than real time, so
+ * they cross an hour every few seconds and a Beijing day every minute or two. A day's close
+ * (daily statistics, daily AQI, plan progress for every station at once) is the heaviest moment
+ * of the pipeline's day; ending a load's event time at "now" put it inside or outside a measured
+ * span depending on the time of day the bench ran. The bench places a Beijing midnight at a
+ * chosen minute of each load instead (the backlog: in its untimed warm-up, so the JIT has
+ * compiled the day's close; the half load: half-way through the timed probes). No event time is
+ * in the future.
+ */
+final class LoadTiming {
+  private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+  private LoadTiming() {}
+
+  /**
+   * The last minute of a load of {@code minutes} minutes of event time whose minute
+   * {@code midnightMinute} (0-based) is a Beijing midnight: the latest such placement not after {@code now}.
+   */
+  static Instant lastMinute(Instant now, long minutes, long midnightMinute) {
+    long minutesAfterMidnight = minutes - 1 - Math.min(minutes - 1, Math.max(0, midnightMinute));
+    Instant latestMidnight = now.minus(Duration.ofMinutes(minutesAfterMidnight));
+    LocalDate day = latestMidnight.atOffset(BEIJING).toLocalDate();
+    Instant midnight = day.atStartOfDay().toInstant(BEIJING);
+    return midnight.plus(Duration.ofMinutes(minutesAfterMidnight)).truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  /** Minutes of event time in a load of {@code readings} at {@code perMinute} readings per minute. */
+  static long minutes(long readings, int perMinute) {
+    return (readings + perMinute - 1) / perMinute;
+  }
+
+  /** The minute of event time a load at {@code rate} readings per second reaches {@code after} its start. */
+  static long minuteAt(double rate, Duration after, int perMinute) {
+    return (long) (rate * (after.toNanos() / 1e9)) / perMinute;
+  }
+}
