@@ -42,7 +42,7 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
   private OpenDays openDays;
   private StationsStore stations;
   /** Per scope, a station holding its open days at the last full look (not state: a hint, lost on restart). */
-  private final Map<String, String> holders = new HashMap<>();
+  private final Map<String, Holder> holders = new HashMap<>();
   private final SplittableRandom random = new SplittableRandom(212);
 
   private PlanDayProcessor(Catalog catalog, PlanPolicy policy, String yearStore, String daysStore) {
@@ -102,10 +102,12 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
     YearToDate.Activity activity = new YearToDate.Activity(now, watchingSince, silentAfterMs);
     Set<String> expected = stations.airStationsOf(scope);
     Set<String> watched = expected.isEmpty() ? ytd.stationDays().keySet() : expected;
-    String holder = holders.get(scope);
-    if (holder != null && ytd.lastClosed() != null && watched.contains(holder)
-        && ytd.holds(holder, ytd.lastClosed().plusDays(1), activity)) {
-      years.put(scope, ytd); // no open day can close yet: skip the look at every station
+    Holder holder = holders.get(scope);
+    // Every open day before holder.bound closed at the last full look, and this input adds none;
+    // while the holder has not passed that bound, no open day can close now.
+    if (holder != null && !in.endOfInput() && !in.date().isBefore(holder.bound()) && watched.contains(holder.station())
+        && ytd.holds(holder.station(), holder.bound(), activity)) {
+      years.put(scope, ytd);
       return;
     }
     LocalDate before = ytd.closesBefore(expected, graceDays, activity);
@@ -118,27 +120,31 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
       context.forward(record.withKey(scope).withValue(closed));
     }
     years.put(scope, ytd);
-    rememberHolder(scope, ytd, watched, activity);
+    rememberHolder(scope, ytd, watched, activity, before);
   }
 
   /**
-   * Remembers a station, picked at random, that holds every open day of the scope now. While it
-   * still does, no day can close and the next inputs skip {@link YearToDate#closesBefore}, which
-   * looks at every station: called for each of n stations' inputs it made closing a day O(n²)
-   * (1-2 s for 1 000 stations in the bench). Whatever order the stations deliver in, a random
-   * holder is passed after about half the remaining deliveries, so a day costs O(n log n).
+   * Remembers a station, picked at random, that holds the scope's days from {@code before} on. While
+   * it still does, no day can close and the next inputs skip {@link YearToDate#closesBefore},
+   * which looks at every station: called for each of n stations' inputs it made closing a day
+   * O(n²) (1-2 s for 1 000 stations in the bench). Whatever order the stations deliver in, a
+   * random holder is passed after about half the remaining deliveries, so a day costs O(n log n).
    */
-  private void rememberHolder(String scope, YearToDate ytd, Set<String> watched, YearToDate.Activity activity) {
+  private void rememberHolder(String scope, YearToDate ytd, Set<String> watched, YearToDate.Activity activity,
+                              LocalDate before) {
     holders.remove(scope);
-    if (ytd.lastClosed() == null) {
+    if (before.equals(LocalDate.MAX)) {
       return;
     }
-    LocalDate floor = ytd.lastClosed().plusDays(1);
     int seen = 0;
     for (String station : watched) {
-      if (ytd.holds(station, floor, activity) && random.nextInt(++seen) == 0) {
-        holders.put(scope, station);
+      if (ytd.holds(station, before, activity) && random.nextInt(++seen) == 0) {
+        holders.put(scope, new Holder(station, before));
       }
     }
   }
+
+  /** A station that held a scope's open days from {@code bound} on, at the last full look. */
+  private record Holder(String station, LocalDate bound) {}
+
 }

@@ -76,15 +76,16 @@ public record YearToDate(int dataYear, double pm25Sum, int pm25Days, int aqiDays
   }
 
   /**
-   * Whether {@code station} alone keeps every day from {@code floor} on open, as
-   * {@link #closesBefore} judges it: it has delivered, still delivers (is not silent), has not
-   * ended, and has not passed {@code floor}. Answers false for a silent station, whose hold
-   * depends on the newest day of all.
+   * Whether {@code station} alone keeps every day from {@code bound} on open, as
+   * {@link #closesBefore} judges it: it still delivers (is not silent), has not ended, and has
+   * not passed {@code bound} (a registered station that never delivered has passed no day).
+   * Answers false for a silent station, whose hold depends on the newest day of all. Sound while
+   * some station of the scope has delivered a day and not ended (else {@code closesBefore}
+   * closes everything).
    */
-  public boolean holds(String station, LocalDate floor, Activity activity) {
-    LocalDate passed = stationDays.get(station);
-    return passed != null && !passed.equals(LocalDate.MAX) && !passed.isAfter(floor)
-        && !activity.silent(stationArrivals.get(station));
+  public boolean holds(String station, LocalDate bound, Activity activity) {
+    LocalDate passed = stationDays.getOrDefault(station, LocalDate.MIN);
+    return !passed.equals(LocalDate.MAX) && !passed.isAfter(bound) && !activity.silent(stationArrivals.get(station));
   }
 
   /**
