@@ -160,9 +160,8 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf("bench: producing the backlog: %,d readings (%d stations x %d pollutants, minute data); "
           + "the first %,d warm up the JIT (a Beijing midnight half-way through them) and are not timed%n",
           warmup + readings, stations, LoadOptions.AIR.size(), warmup);
-      int perMinute = stations * LoadOptions.AIR.size();
-      Instant backlogEnd = LoadTiming.lastMinute(Instant.now(), LoadTiming.minutes(warmup + readings, perMinute),
-          warmup / 2 / perMinute); // a day's close in the untimed warm-up, so the JIT compiles it too
+      Instant backlogEnd = LoadTiming.lastMinute(Instant.now(), load.minutes(),
+          warmup / 2 / load.readingsPerMinute()); // a day's close in the untimed warm-up, so the JIT compiles it too
       LoadResult backlog = produce(bootstrap, load, null, Clock.fixed(backlogEnd, ZoneOffset.UTC), out);
       report.add(new Figure(BenchKeys.PRELOAD_RATE, "ingest producer (loadgen)", backlog.achievedRate(),
           "readings/s", "KafkaReadingPublisher, acks=all"));
@@ -287,13 +286,13 @@ public final class BenchCommand implements Callable<Integer> {
         loadReadings / rate, probes, probeInterval.toMillis(), loadOnly.plus(untimedProbing).toSeconds(), warmupProbes,
         untimedProbing.toSeconds());
     Duration midnightAt = loadOnly.plus(untimedProbing).plus(probing.dividedBy(2));
-    int perMinute = load.stations() * load.parameters().size();
-    Instant lastMinute = LoadTiming.lastMinute(Instant.now(), LoadTiming.minutes(loadReadings, perMinute),
-        LoadTiming.minuteAt(rate, midnightAt, perMinute));
+    LoadOptions halfLoad = load.withReadings(loadReadings).withRate(rate);
+    Instant lastMinute = LoadTiming.lastMinute(Instant.now(), halfLoad.minutes(),
+        LoadTiming.minuteAt(rate, midnightAt, halfLoad.readingsPerMinute()));
     out.printf(Locale.ROOT, "bench: latency: a Beijing midnight (every station closes its day) passes about %d s"
         + " into the half load, half-way through the timed probes%n", midnightAt.toSeconds());
-    CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(() -> produce(bootstrap,
-        load.withReadings(loadReadings).withRate(rate), HALF_LOAD_PREFIX, Clock.fixed(lastMinute, ZoneOffset.UTC), out));
+    CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(() -> produce(bootstrap, halfLoad,
+        HALF_LOAD_PREFIX, Clock.fixed(lastMinute, ZoneOffset.UTC), out));
     // The JIT compiled at 40-80 % of a core through the first 25 s of the half load and still at
     // 10-30 % after 45 s, and the first probes had it compile the alert path (docs/benchmarks.md).
     try {

@@ -33,11 +33,6 @@ final class LoadTiming {
     return midnight.plus(Duration.ofMinutes(minutesAfterMidnight)).truncatedTo(ChronoUnit.MINUTES);
   }
 
-  /** Minutes of event time in a load of {@code readings} at {@code perMinute} readings per minute. */
-  static long minutes(long readings, int perMinute) {
-    return (readings + perMinute - 1) / perMinute;
-  }
-
   /** The minute of event time a load at {@code rate} readings per second reaches {@code after} its start. */
   static long minuteAt(double rate, Duration after, int perMinute) {
     return (long) (rate * (after.toNanos() / 1e9)) / perMinute;

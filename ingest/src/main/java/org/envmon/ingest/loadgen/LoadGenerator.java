@@ -87,9 +87,9 @@ public final class LoadGenerator {
   public LoadResult run(Consumer<LoadProgress> progress) {
     Consumer<LoadProgress> report = progress == null ? p -> { } : progress;
     List<Parameter> parameters = options.parameters().stream().map(c -> Parameter.fromCode(c).orElseThrow()).toList();
-    int perMinute = options.stations() * parameters.size();
-    long rounds = (options.readings() + perMinute - 1) / perMinute;
-    Instant firstMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(rounds - 1));
+    int perMinute = options.readingsPerMinute();
+    Instant firstMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES)
+        .minus(Duration.ofMinutes(options.minutes() - 1));
     SplittableRandom random = new SplittableRandom(options.seed());
     Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
     List<Reading> batch = new ArrayList<>(options.batchSize());

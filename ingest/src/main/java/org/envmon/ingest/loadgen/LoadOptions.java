@@ -62,6 +62,16 @@ public record LoadOptions(int stations, List<String> parameters, long readings, 
     }
   }
 
+  /** Readings per minute of event time: every station sends every parameter once a minute. */
+  public int readingsPerMinute() {
+    return stations * parameters.size();
+  }
+
+  /** Minutes of event time the load spans (the last one may be partial). */
+  public long minutes() {
+    return (readings + readingsPerMinute() - 1) / readingsPerMinute();
+  }
+
   public LoadOptions withReadings(long newReadings) {
     return new LoadOptions(stations, parameters, newReadings, ratePerSecond, batchSize, maxInFlightBatches, seed);
   }

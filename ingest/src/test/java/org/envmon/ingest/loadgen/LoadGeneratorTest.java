@@ -37,6 +37,8 @@ class LoadGeneratorTest {
     LoadResult result = generator(options).run(null);
 
     assertThat(result.readings()).isEqualTo(15);
+    assertThat(options.readingsPerMinute()).isEqualTo(6);
+    assertThat(options.minutes()).as("the last minute partial").isEqualTo(3);
     assertThat(publisher.batchSizes).containsExactly(4, 4, 4, 3);
     assertThat(publisher.readings).extracting(Reading::getStationId, Reading::getParameter).startsWith(
         tuple("load-00001", "PM2_5"), tuple("load-00001", "NO2"), tuple("load-00001", "CO"),

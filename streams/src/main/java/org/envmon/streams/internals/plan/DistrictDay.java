@@ -7,7 +7,7 @@ import java.util.TreeMap;
  * The station values of one open day of a scope, per AQI input and station; a newer revision of
  * a station's value replaces the older one. Mutable: a scope's day takes one value per station
  * and input, and copying the day for each (as an immutable value would) made a day of n stations
- * cost O(n²): 1.5-2 s when 1 000 stations closed a day together in the bench.
+ * cost O(n²), a large part of the stall when the bench's 1 000 stations closed a day together.
  *
  * @param values input name -> station id -> daily value (copied on construction)
  */

@@ -81,9 +81,9 @@ final class OpenDays {
   }
 
   /**
-   * A known, short span is read day by day, by key: a range scan flushes the write-behind store
-   * first and its iterator steps over the tombstones of days removed before (64 % of the plan
-   * stage in the replay), while most calls close a day or two.
+   * A known, short span is read day by day, by key: a range scan's iterator steps over the
+   * tombstones of days removed before (with the write-behind store's flush, which then wrote every
+   * changed value, 64 % of the plan stage in the replay), while most calls close a day or two.
    */
   private List<Map.Entry<LocalDate, DistrictDay>> removeByKey(String scope, LocalDate after, LocalDate before) {
     List<Map.Entry<LocalDate, DistrictDay>> removed = new ArrayList<>();

@@ -127,8 +127,9 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
    * Remembers a station, picked at random, that holds the scope's days from {@code before} on. While
    * it still does, no day can close and the next inputs skip {@link YearToDate#closesBefore},
    * which looks at every station: called for each of n stations' inputs it made closing a day
-   * O(n²) (1-2 s for 1 000 stations in the bench). Whatever order the stations deliver in, a
-   * random holder is passed after about half the remaining deliveries, so a day costs O(n log n).
+   * O(n²) (with the copies now gone, a third of the stream threads through the bench's day-close
+   * stall). Whatever order the stations deliver in, a random holder is passed after about half
+   * the remaining deliveries, so a day costs O(n log n) expected.
    */
   private void rememberHolder(String scope, YearToDate ytd, Set<String> watched, YearToDate.Activity activity,
                               LocalDate before) {
@@ -146,5 +147,4 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
 
   /** A station that held a scope's open days from {@code bound} on, at the last full look. */
   private record Holder(String station, LocalDate bound) {}
-
 }

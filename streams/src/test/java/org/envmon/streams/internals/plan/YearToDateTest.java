@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
 import org.envmon.standards.aqi.AqiResult;
 import org.junit.jupiter.api.Test;
 
@@ -88,20 +91,20 @@ class YearToDateTest {
   @Test
   void endOfInputOfEveryStationSeenClosesEveryOpenDay() {
     YearToDate y = delivered(YearToDate.empty(), 0, pm25("A", D), pm25("B", D), pm25("A", D.plusDays(1)));
-    assertThat(y.closesBefore(java.util.Set.of("A", "B", "C"), 7, ACTIVE)).as("C never delivered, but was not watched long")
+    assertThat(y.closesBefore(Set.of("A", "B", "C"), 7, ACTIVE)).as("C never delivered, but was not watched long")
         .isEqualTo(LocalDate.MIN);
-    assertThat(y.closesBefore(java.util.Set.of("A", "B"), 7, ACTIVE)).as("B is still on day D").isEqualTo(D);
+    assertThat(y.closesBefore(Set.of("A", "B"), 7, ACTIVE)).as("B is still on day D").isEqualTo(D);
     YearToDate aEnded = delivered(y, 0, ended("A"));
-    assertThat(aEnded.closesBefore(java.util.Set.of("A", "B", "C"), 7, ACTIVE)).as("B has not ended; C never delivered")
+    assertThat(aEnded.closesBefore(Set.of("A", "B", "C"), 7, ACTIVE)).as("B has not ended; C never delivered")
         .isEqualTo(LocalDate.MIN);
-    assertThat(delivered(aEnded, 0, ended("B")).closesBefore(java.util.Set.of("A", "B", "C"), 7, ACTIVE))
+    assertThat(delivered(aEnded, 0, ended("B")).closesBefore(Set.of("A", "B", "C"), 7, ACTIVE))
         .as("every station seen has ended: everything closes").isEqualTo(LocalDate.MAX);
   }
 
   @Test
   void anEndedStationDoesNotStretchTheGraceAndCountsAgainWhenItDeliversAgain() {
     YearToDate y = delivered(YearToDate.empty(), 0, pm25("A", D), pm25("B", D.minusDays(20)), ended("A"));
-    assertThat(y.closesBefore(java.util.Set.of("A", "B"), 7, ACTIVE))
+    assertThat(y.closesBefore(Set.of("A", "B"), 7, ACTIVE))
         .as("A's end is no day: B, still delivering, is not 7 days behind anything, so its day D-20 stays open")
         .isEqualTo(D.minusDays(20));
     YearToDate again = delivered(y, 0, pm25("A", D.plusDays(1)));
@@ -112,16 +115,16 @@ class YearToDateTest {
   void aStationFarBehindHoldsItsDaysWhileItDeliversAndNoLongerThanTheGraceOnceSilent() {
     YearToDate y = delivered(YearToDate.empty(), 0, pm25("A", D), pm25("B", D.minusDays(20)),
         pm25("B", D.minusDays(19)));
-    assertThat(y.closesBefore(java.util.Set.of("A", "B"), 7, ACTIVE))
+    assertThat(y.closesBefore(Set.of("A", "B"), 7, ACTIVE))
         .as("B delivers, 20 days behind A: only the day B has passed closes").isEqualTo(D.minusDays(19));
     YearToDate.Activity bSilent = new YearToDate.Activity(3 * 3_600_000L, 0, 7_200_000L);
-    assertThat(y.closesBefore(java.util.Set.of("A", "B"), 7, bSilent))
+    assertThat(y.closesBefore(Set.of("A", "B"), 7, bSilent))
         .as("silent for 3 h: B holds days only up to 7 days before A's newest").isEqualTo(D.minusDays(7));
     YearToDate.Activity neverSeen = new YearToDate.Activity(3 * 3_600_000L, 0, 7_200_000L);
     assertThat(delivered(YearToDate.empty(), 3 * 3_600_000L, pm25("A", D.minusDays(10)), pm25("A", D))
-        .closesBefore(java.util.Set.of("A", "C"), 7, neverSeen))
+        .closesBefore(Set.of("A", "C"), 7, neverSeen))
         .as("registered C never delivered in 3 h of watching: silent").isEqualTo(D.minusDays(7));
-    assertThat(delivered(YearToDate.empty(), 0, pm25("X", D)).closesBefore(java.util.Set.of(), 7, ACTIVE))
+    assertThat(delivered(YearToDate.empty(), 0, pm25("X", D)).closesBefore(Set.of(), 7, ACTIVE))
         .as("no registered station: the stations seen decide").isEqualTo(D);
   }
 
@@ -133,7 +136,7 @@ class YearToDateTest {
    */
   @Test
   void whileAWatchedStationHoldsTheDaysFromABoundNoneFromThatBoundCloses() {
-    java.util.SplittableRandom random = new java.util.SplittableRandom(633);
+    SplittableRandom random = new SplittableRandom(633);
     List<String> ids = List.of("A", "B", "C", "D", "E", "F");
     int holding = 0;
     for (int round = 0; round < 20_000; round++) {
@@ -152,11 +155,11 @@ class YearToDateTest {
       if (y.stationDays().values().stream().allMatch(LocalDate.MAX::equals)) {
         continue;
       }
-      java.util.Set<String> expected = new java.util.TreeSet<>();
+      Set<String> expected = new TreeSet<>();
       ids.stream().filter(id -> random.nextInt(3) > 0).forEach(expected::add);
       YearToDate.Activity activity = new YearToDate.Activity(random.nextInt(5) * 3_600_000L, 0, 7_200_000L);
       LocalDate bound = D.plusDays(random.nextInt(9) - 5);
-      java.util.Set<String> watched = expected.isEmpty() ? y.stationDays().keySet() : expected;
+      Set<String> watched = expected.isEmpty() ? y.stationDays().keySet() : expected;
       LocalDate before = y.closesBefore(expected, 2, activity);
       for (String id : watched) {
         if (y.holds(id, bound, activity)) {
