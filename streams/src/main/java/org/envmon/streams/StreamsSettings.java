@@ -155,6 +155,7 @@ public final class StreamsSettings {
     // Partitions of a new application start at the beginning: a replay must not lose its head.
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 128 * 1024);
     if (stateDir != null) {
       p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     }

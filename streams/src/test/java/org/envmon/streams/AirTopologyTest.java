@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.envmon.schemas.Aggregate;
 import org.envmon.schemas.AqiRecord;
 import org.envmon.schemas.DeadLetter;
@@ -103,6 +104,26 @@ class AirTopologyTest {
       assertThat(hours).extracting(HourlyValue::getValid).containsExactly(true, false);
       assertThat(hours).extracting(HourlyValue::getSamples).containsExactly(45, 44);
       assertThat(hours.get(0).getValue()).isEqualTo((23 * 10 + 22 * 11) / 45.0);
+    }
+  }
+
+  @Test
+  void aReadingWithoutSampleMinutesStandsForItsStationsCadenceElseItsPeriod() {
+    try (AirDriver d = new AirDriver(stateDir)) {
+      d.stations.pipeInput(STATION, AirDriver.station(STATION, 300)); // a 5-minute logger
+      for (int i = 0; i < 9; i++) {
+        d.pipe(minuteReading(STATION, "SO2", beijing(DAY, 0, 5 * i), 10));
+        d.pipe(minuteReading("Unregistered", "SO2", beijing(DAY, 0, 5 * i), 10));
+      }
+      d.pipe(minuteReading(STATION, "SO2", beijing(DAY, 1, 0), 10));
+      d.pipe(minuteReading("Unregistered", "SO2", beijing(DAY, 1, 0), 10));
+
+      Map<String, HourlyValue> hours = d.hourly.readValuesToList().stream()
+          .collect(Collectors.toMap(HourlyValue::getStationId, h -> h));
+      assertThat(hours.get(STATION).getSampleMinutes()).isEqualTo(45); // 9 x the registry's 300 s
+      assertThat(hours.get(STATION).getValid()).isTrue();
+      assertThat(hours.get("Unregistered").getSampleMinutes()).isEqualTo(9); // 9 x the readings' 60 s
+      assertThat(hours.get("Unregistered").getValid()).isFalse();
     }
   }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.envmon.streams.errors.DeadLetterDeserializationHandler;
 import org.envmon.streams.errors.DeadLetterProcessingHandler;
@@ -25,7 +27,10 @@ class StreamsSettingsTest {
     assertThat(p.get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG))
         .isEqualTo(DeadLetterProductionHandler.class);
     assertThat(p.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo(0);
-    new StreamsConfig(p); // Kafka Streams accepts every value
+    StreamsConfig config = new StreamsConfig(p); // Kafka Streams accepts every value
+    Map<String, Object> producer = config.getProducerConfigs("client");
+    assertThat(producer.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("lz4");
+    assertThat(producer.get(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo(128 * 1024);
   }
 
   @Test

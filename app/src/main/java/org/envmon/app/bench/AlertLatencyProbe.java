@@ -77,6 +77,8 @@ final class AlertLatencyProbe {
     CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
     long compiledBefore = 0;
     long compiledWhileTimed;
+    long cpuBefore = 0;
+    long cpuWhileTimed;
     Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
     Map<String, Long> producedAt = new ConcurrentHashMap<>();
     try (AlertWatcher watcher = new AlertWatcher(bootstrap, "read_committed", arrivedAt);
@@ -98,11 +100,13 @@ final class AlertLatencyProbe {
           sentAt[i] = System.nanoTime();
           if (i == untimed) {
             compiledBefore = compiler.getTotalCompilationTime();
+            cpuBefore = Throughput.processCpuNanos();
           }
           acks.add(publisher.publish(probe(stationId(i), Instant.now())));
           progress.update(i + 1, total);
         }
         compiledWhileTimed = compiler.getTotalCompilationTime() - compiledBefore;
+        cpuWhileTimed = Throughput.processCpuNanos() - cpuBefore;
         acks.forEach(CompletableFuture::join);
       }
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -116,7 +120,8 @@ final class AlertLatencyProbe {
     double timedSeconds = Math.max(1, sentAt[total - 1] - sentAt[untimed]) / 1e9;
     return new Result(IntStream.range(untimed, total).mapToObj(i -> new ProbeTiming(
         (sentAt[i] - sentAt[untimed]) / 1_000_000, millisSince(sentAt[i], producedAt.get(stationId(i))),
-        millisSince(sentAt[i], arrivedAt.get(stationId(i))))).toList(), compiledWhileTimed / 1e3 / timedSeconds);
+        millisSince(sentAt[i], arrivedAt.get(stationId(i))))).toList(), compiledWhileTimed / 1e3 / timedSeconds,
+        cpuWhileTimed / 1e9 / timedSeconds);
   }
 
   private static double millisSince(long sent, Long seen) {
@@ -141,9 +146,11 @@ final class AlertLatencyProbe {
    * until it was written, before its transaction committed (read_uncommitted), are those of the
    * probes whose alert was seen: the difference is the wait for the exactly-once commit.
    * {@code compilerBusyShare} is the JIT compilers' time per second while the timed probes were
-   * sent (0.25 = a quarter of a core), to tell a warm run from one that still compiles.
+   * sent (0.25 = a quarter of a core), to tell a warm run from one that still compiles;
+   * {@code processCores} the whole process's CPU time per second then (broker, load generator,
+   * streams, JIT and GC together), to tell how busy "half load" keeps the machine.
    */
-  record Result(List<ProbeTiming> timeline, double compilerBusyShare) {
+  record Result(List<ProbeTiming> timeline, double compilerBusyShare, double processCores) {
     double[] latenciesMillis() {
       return seen(ProbeTiming::committedMillis);
     }

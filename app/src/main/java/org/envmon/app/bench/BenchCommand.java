@@ -308,6 +308,8 @@ public final class BenchCommand implements Callable<Integer> {
         "readings/s", "target " + Math.round(rate)));
     report.add(new Figure(BenchKeys.LATENCY_JIT_SHARE, "latency: JIT compiling while probing", result.compilerBusyShare(),
         "cores", "compiler threads' busy time per second"));
+    report.add(new Figure(BenchKeys.LATENCY_PROCESS_CORES, "latency: CPU in use while probing", result.processCores(),
+        "cores", "of " + Runtime.getRuntime().availableProcessors() + ": broker, load, streams, JIT, GC"));
     if (result.latenciesMillis().length == 0) {
       report.skip("latency", "no probe raised an alert within 60 s; check the streams log and envmon.readings.dlq");
       return;

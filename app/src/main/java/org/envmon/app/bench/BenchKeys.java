@@ -13,6 +13,7 @@ public final class BenchKeys {
   public static final String LATENCY_LOAD_SHARE = "latency_load_share";
   public static final String LATENCY_RATE = "latency_load_readings_per_s";
   public static final String LATENCY_JIT_SHARE = "latency_jit_cores";
+  public static final String LATENCY_PROCESS_CORES = "latency_process_cores";
   public static final String LATENCY_P50 = "alert_latency_p50_ms";
   public static final String LATENCY_P99 = "alert_latency_p99_ms";
   public static final String LATENCY_MAX = "alert_latency_max_ms";

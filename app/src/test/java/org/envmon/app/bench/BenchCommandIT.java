@@ -33,6 +33,9 @@ class BenchCommandIT {
     }
     assertThat(json.at("/figures/" + BenchKeys.LATENCY_SAMPLES).asInt()).as("timed probes only").isEqualTo(5);
     assertThat(json.at("/figures/" + BenchKeys.LATENCY_JIT_SHARE).asDouble()).isGreaterThanOrEqualTo(0);
+    // the broker and the load run in this process while the probes go out
+    assertThat(json.at("/figures/" + BenchKeys.LATENCY_PROCESS_CORES).asDouble()).isPositive()
+        .isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors() + 0.5);
     assertThat(json.at("/figures/" + BenchKeys.LATENCY_P50).asDouble())
         .isLessThanOrEqualTo(json.at("/figures/" + BenchKeys.LATENCY_P99).asDouble());
     assertThat(json.at("/skipped/sink").asText()).isEqualTo("--no-sink");

