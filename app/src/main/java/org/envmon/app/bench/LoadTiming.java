@@ -3,8 +3,8 @@ package org.envmon.app.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import org.envmon.standards.BeijingZone;
 
 /**
  * Where a bench load's event time lies. The loads replay minutes far faster than real time, so
@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
  * in the future.
  */
 final class LoadTiming {
-  private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
   private LoadTiming() {}
 
@@ -28,8 +27,8 @@ final class LoadTiming {
   static Instant lastMinute(Instant now, long minutes, long midnightMinute) {
     long minutesAfterMidnight = minutes - 1 - Math.min(minutes - 1, Math.max(0, midnightMinute));
     Instant latestMidnight = now.minus(Duration.ofMinutes(minutesAfterMidnight));
-    LocalDate day = latestMidnight.atOffset(BEIJING).toLocalDate();
-    Instant midnight = day.atStartOfDay().toInstant(BEIJING);
+    LocalDate day = latestMidnight.atOffset(BeijingZone.OFFSET).toLocalDate();
+    Instant midnight = day.atStartOfDay().toInstant(BeijingZone.OFFSET);
     return midnight.plus(Duration.ofMinutes(minutesAfterMidnight)).truncatedTo(ChronoUnit.MINUTES);
   }
 

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.envmon.standards.BeijingZone;
 import org.envmon.standards.aqi.AqiCalculator;
 import org.envmon.standards.aqi.AqiResult;
 import org.envmon.standards.catalog.Catalog;
@@ -54,7 +54,7 @@ public final class AqiCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     try {
-      LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai"));
+      LocalDate day = date != null ? date : BeijingZone.today();
       List<String> allowed = period == Period.day ? AqiCalculator.DAILY_KEYS
           : List.of("PM2_5", "PM10", "SO2", "NO2", "CO", "O3", "SO2_24H");
       Map<String, Double> inputs = parse(values, allowed);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.envmon.standards.BeijingZone;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.standards.catalog.CatalogException;
 import org.envmon.standards.catalog.Rule;
@@ -84,7 +84,7 @@ public final class LeqCommand implements Callable<Integer> {
       List<Judgement> judgements = new ArrayList<>();
       String z = zone == null ? null : NoiseLimits.zone(zone);
       if (z != null) {
-        LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate day = date != null ? date : BeijingZone.today();
         Catalog catalog = catalogFile == null ? Catalog.builtIn() : Catalog.load(catalogFile, false);
         NoiseLimits limits = new NoiseLimits(catalog);
         Rule leqRule = limits.leqLimit(day, z, p).orElseThrow(() -> new IllegalArgumentException(

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.envmon.standards.BeijingZone;
 import org.envmon.standards.Parameter;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.standards.catalog.CatalogException;
@@ -54,7 +54,7 @@ public final class WaterClassCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       String bodyType = WaterClassifier.bodyType(body);
-      LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai"));
+      LocalDate day = date != null ? date : BeijingZone.today();
       Map<Parameter, Double> inputs = parse(values);
       Catalog catalog = catalogFile == null ? Catalog.builtIn() : Catalog.load(catalogFile, false);
       SectionClassification s = new WaterClassifier(catalog).classifySection(day, inputs, bodyType);

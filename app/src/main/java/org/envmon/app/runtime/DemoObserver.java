@@ -2,16 +2,15 @@ package org.envmon.app.runtime;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -31,6 +30,7 @@ import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.PlanProgress;
 import org.envmon.schemas.topics.Topic;
 import org.envmon.schemas.topics.Topics;
+import org.envmon.standards.BeijingZone;
 
 /**
  * What the demo shows: alert transitions printed as they happen, and a tally of everything the
@@ -38,7 +38,7 @@ import org.envmon.schemas.topics.Topics;
  */
 public final class DemoObserver implements AutoCloseable {
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.ofHours(8));
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BeijingZone.OFFSET);
   private static final List<Topic<String, ?>> WATCHED = List.of(Topics.HOURLY, Topics.AGGREGATES, Topics.AQI,
       Topics.ALERTS, Topics.PLAN_PROGRESS, Topics.READINGS_DLQ, Topics.LATE);
 

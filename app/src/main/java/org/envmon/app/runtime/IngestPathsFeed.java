@@ -1,5 +1,8 @@
 package org.envmon.app.runtime;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -10,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,9 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -43,6 +42,7 @@ import org.envmon.ingest.simulator.SimulatedReading;
 import org.envmon.ingest.simulator.Simulator;
 import org.envmon.ingest.simulator.SimulatorOptions;
 import org.envmon.schemas.topics.Topics;
+import org.envmon.standards.BeijingZone;
 
 /**
  * The demo's default feed: envmon's deterministic station simulator, each station sending through
@@ -65,7 +65,7 @@ public final class IngestPathsFeed implements Feed {
 
   public IngestPathsFeed(long seed, LocalDate start, int days, StationRegistry stations, IngestEndpoints endpoints) {
     this.options = SimulatorOptions.defaults(List.copyOf(stations.all()))
-        .withSeed(seed).withStart(start.atStartOfDay().toInstant(ZoneOffset.ofHours(8))).withDays(days);
+        .withSeed(seed).withStart(start.atStartOfDay().toInstant(BeijingZone.OFFSET)).withDays(days);
     this.endpoints = endpoints;
     for (IngestPath p : IngestPath.values()) {
       sent.put(p, new AtomicLong());
@@ -188,7 +188,7 @@ public final class IngestPathsFeed implements Feed {
     ObjectNode n = JSON.createObjectNode();
     n.put("station", c.stationId());
     n.put("parameter", c.parameter());
-    n.put("time", c.observedAt().atOffset(ZoneOffset.ofHours(8)).toString());
+    n.put("time", c.observedAt().atOffset(BeijingZone.OFFSET).toString());
     n.put("value", Double.parseDouble(c.value()));
     if (c.unit() != null) {
       n.put("unit", c.unit());

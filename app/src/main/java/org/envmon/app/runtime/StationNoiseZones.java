@@ -1,10 +1,10 @@
 package org.envmon.app.runtime;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.envmon.ingest.registry.StationRegistry;
 import org.envmon.sinks.influx.point.NoiseZones;
+import org.envmon.standards.BeijingZone;
 import org.envmon.standards.catalog.Catalog;
 import org.envmon.standards.noise.NoiseLimits;
 import org.envmon.standards.noise.NoisePeriod;
@@ -18,7 +18,7 @@ final class StationNoiseZones {
     return stationId -> stations.byId(stationId)
         .map(e -> e.station().getNoiseZone())
         .flatMap(zone -> {
-          LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+          LocalDate today = BeijingZone.today();
           Optional<Double> day = limits.leqLimit(today, zone, NoisePeriod.DAY).map(r -> r.limit());
           Optional<Double> night = limits.leqLimit(today, zone, NoisePeriod.NIGHT).map(r -> r.limit());
           return day.isPresent() && night.isPresent()

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.envmon.standards.BeijingZone;
 import org.envmon.standards.Parameter;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -99,7 +100,7 @@ public final class Hj212Mapping {
     }
     Map<?, ?> top = root == null ? Map.of() : asMap(root, origin);
     ZoneId zone = top.containsKey("zone") ? zone(top.get("zone"), origin + ": zone")
-        : base == null ? ZoneId.of("+08:00") : base.zone;
+        : base == null ? BeijingZone.OFFSET : base.zone;
     Hj212CodeTable codes = codeTable(top.get("codes"), origin + ": codes");
     if (base != null) {
       codes = base.codes.overriddenBy(codes);

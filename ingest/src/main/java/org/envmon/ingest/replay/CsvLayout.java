@@ -1,16 +1,12 @@
 package org.envmon.ingest.replay;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** How the fields of one data line of a CSV layout become readings. */
 interface CsvLayout {
-  /** Beijing time, UTC+8 all year (no DST): the UCI files' and the plans' clock. */
-  ZoneOffset BEIJING = ZoneOffset.ofHours(8);
-
   /** @param lastTime time of the file's previous good line, for malformed lines */
   ReplayLine parse(String file, long line, List<String> fields, String raw, Instant lastTime);
 

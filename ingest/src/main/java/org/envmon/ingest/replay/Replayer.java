@@ -27,6 +27,7 @@ import org.envmon.ingest.core.RejectReason;
 import org.envmon.ingest.core.Sleeper;
 import org.envmon.ingest.core.StationDirectory;
 import org.envmon.schemas.Reading;
+import org.envmon.standards.BeijingZone;
 
 /**
  * Replays CSV files (UCI Beijing multi-site layout or the generic layout, plain or .gz) through
@@ -168,7 +169,7 @@ public final class Replayer {
     }
 
     private void accept(ReplayLine.Parsed line) {
-      if (!options.includes(line.time().atOffset(CsvLayout.BEIJING).toLocalDate())) {
+      if (!options.includes(line.time().atOffset(BeijingZone.OFFSET).toLocalDate())) {
         outOfRangeLines++;
         return;
       }
@@ -258,7 +259,7 @@ public final class Replayer {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         throw new ReplayException("Kafka did not acknowledge replayed data (" + cause + "); the replay stopped at"
             + " event time " + eventTime + " -- check that the brokers are reachable, then replay again from"
-            + " --from " + (eventTime == null ? "the start" : eventTime.atOffset(CsvLayout.BEIJING).toLocalDate()),
+            + " --from " + (eventTime == null ? "the start" : eventTime.atOffset(BeijingZone.OFFSET).toLocalDate()),
             cause, result());
       }
     }

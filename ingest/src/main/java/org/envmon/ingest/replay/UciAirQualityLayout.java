@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.envmon.ingest.core.ReadingValidator.Candidate;
+import org.envmon.standards.BeijingZone;
 
 /**
  * The UCI "Beijing Multi-Site Air-Quality Data" layout: {@code No,year,month,day,hour,PM2.5,PM10,
@@ -61,7 +62,7 @@ final class UciAirQualityLayout implements CsvLayout {
     try {
       time = LocalDateTime.of(Integer.parseInt(fields.get(year).strip()), Integer.parseInt(fields.get(month).strip()),
           Integer.parseInt(fields.get(day).strip()), Integer.parseInt(fields.get(hour).strip()), 0)
-          .toInstant(BEIJING);
+          .toInstant(BeijingZone.OFFSET);
     } catch (NumberFormatException | DateTimeException e) {
       return new ReplayLine.Malformed(file, line, lastTime, "year/month/day/hour '" + fields.get(year) + "/"
           + fields.get(month) + "/" + fields.get(day) + "/" + fields.get(hour) + "' is not a valid hour", raw);

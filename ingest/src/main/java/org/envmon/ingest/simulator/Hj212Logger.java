@@ -8,12 +8,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.envmon.ingest.core.ReadingValidator.Candidate;
 import org.envmon.ingest.hj212.Hj212CodeTable;
 import org.envmon.ingest.hj212.Hj212Crc;
+import org.envmon.standards.BeijingZone;
 import org.envmon.standards.Parameter;
 
 /**
@@ -24,9 +24,9 @@ import org.envmon.standards.Parameter;
  */
 public final class Hj212Logger implements AutoCloseable {
   private static final DateTimeFormatter DATA_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.ofHours(8));
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(BeijingZone.OFFSET);
   private static final DateTimeFormatter QN =
-      DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.ofHours(8));
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(BeijingZone.OFFSET);
 
   private final Socket socket;
   private final OutputStream out;

@@ -3,7 +3,6 @@ package org.envmon.ingest.simulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.envmon.ingest.core.ReadingValidator.Candidate;
 import org.envmon.ingest.core.StationEntry;
 import org.envmon.schemas.Medium;
 import org.envmon.schemas.Station;
+import org.envmon.standards.BeijingZone;
 import org.envmon.standards.Parameter;
 
 /**
@@ -30,7 +30,6 @@ import org.envmon.standards.Parameter;
 public final class Simulator {
   /** The {@code source} of simulated candidates; the ingest path that carries them sets its own. */
   public static final String SOURCE = "simulator";
-  private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
   /** Background and outer-suburb air stations: lower particles, more ozone. */
   private static final Set<String> NON_URBAN_DISTRICTS = Set.of("昌平", "怀柔", "密云", "延庆", "平谷", "门头沟");
 
@@ -107,7 +106,7 @@ public final class Simulator {
       if (at.getEpochSecond() % station.cadenceSeconds() != 0) {
         return;
       }
-      LocalDateTime local = LocalDateTime.ofInstant(at, BEIJING);
+      LocalDateTime local = LocalDateTime.ofInstant(at, BeijingZone.OFFSET);
       for (StationModel.Value value : station.model().valuesAt(hour, local)) {
         String unit = Parameter.fromCode(value.parameter()).orElseThrow().unit();
         Candidate candidate = new Candidate(station.entry().id(), value.parameter(), at, value.text(), unit, null,

@@ -2,9 +2,9 @@ package org.envmon.ingest.simulator;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.envmon.ingest.core.StationEntry;
+import org.envmon.standards.BeijingZone;
 
 /**
  * What to simulate.
@@ -16,7 +16,7 @@ import org.envmon.ingest.core.StationEntry;
  */
 public record SimulatorOptions(long seed, Instant start, int days, List<StationEntry> stations) {
   /** May: warm enough for afternoon ozone peaks, with a haze episode from the evening of day 1 to day 3. */
-  public static final Instant DEFAULT_START = OffsetDateTime.of(2026, 5, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8))
+  public static final Instant DEFAULT_START = OffsetDateTime.of(2026, 5, 1, 0, 0, 0, 0, BeijingZone.OFFSET)
       .toInstant();
   public static final long DEFAULT_SEED = 20260501L;
   public static final int DEFAULT_DAYS = 3;

@@ -1,12 +1,12 @@
 package org.envmon.standards.water;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.envmon.standards.BeijingZone;
 import org.envmon.standards.Parameter;
 import org.envmon.standards.Statistic;
 import org.envmon.standards.catalog.Catalog;
@@ -19,7 +19,6 @@ import org.envmon.standards.catalog.RuleQuery;
  * classified but reported separately; water temperature has no class.
  */
 public final class WaterClassifier {
-  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final WaterClass[] CLASSES = {WaterClass.I, WaterClass.II, WaterClass.III, WaterClass.IV,
       WaterClass.V};
 
@@ -35,7 +34,7 @@ public final class WaterClassifier {
 
   /** Class of one indicator under the rules in force today (Beijing date). */
   public WaterClass classify(Parameter p, double value, String waterBodyType) {
-    return classify(LocalDate.now(BEIJING), p, value, waterBodyType);
+    return classify(BeijingZone.today(), p, value, waterBodyType);
   }
 
   /**

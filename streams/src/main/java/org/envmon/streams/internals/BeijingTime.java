@@ -3,13 +3,14 @@ package org.envmon.streams.internals;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.envmon.standards.BeijingZone;
 
 /** Hours and natural days in Beijing time (UTC+8, no DST), as the standards define them. */
 public final class BeijingTime {
-  public static final ZoneOffset OFFSET = ZoneOffset.ofHours(8);
+  public static final ZoneOffset OFFSET = BeijingZone.OFFSET;
   public static final long HOUR_MS = 3_600_000L;
   public static final long DAY_MS = 24 * HOUR_MS;
-  private static final long OFFSET_MS = 8 * HOUR_MS;
+  private static final long OFFSET_MS = OFFSET.getTotalSeconds() * 1000L;
 
   private BeijingTime() {}
 

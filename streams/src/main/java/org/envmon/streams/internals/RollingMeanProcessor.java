@@ -43,7 +43,7 @@ public final class RollingMeanProcessor implements Processor<String, HourBatch, 
   }
 
   public static StoreBuilder<KeyValueStore<String, RollingRing>> storeBuilder() {
-    return StateStores.writeBehind(STORE, RollingRing.SERDE);
+    return StateStores.writeBehindInMemory(STORE, RollingRing.SERDE);
   }
 
   @Override

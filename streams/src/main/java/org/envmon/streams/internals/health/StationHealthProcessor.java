@@ -45,7 +45,7 @@ public final class StationHealthProcessor implements Processor<String, HourlyVal
   /** A supplier keeping per-station activity in {@code storeName}. */
   public static ProcessorSupplier<String, HourlyValue, String, Alert> supplier(HealthPolicy policy, String storeName) {
     StoreBuilder<KeyValueStore<String, StationActivity>> store =
-        StateStores.writeBehind(storeName, StationActivitySerde.serde());
+        StateStores.writeBehindInMemory(storeName, StationActivitySerde.serde());
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, HourlyValue, String, Alert> get() {
