@@ -8,10 +8,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Kafka serdes for envmon's Avro records in Avro single-object encoding: a 2-byte marker, the
@@ -37,7 +34,7 @@ public final class AvroSerdes {
     BinaryMessageDecoder<T> resolving = new BinaryMessageDecoder<>(model, schema, SchemaHistory.store());
     resolving.addSchema(schema);
     SingleObjectCodec<T> codec = new SingleObjectCodec<>(model, schema, resolving);
-    Serializer<T> serializer = (topic, value) -> {
+    FunctionSerde.Encoder<T> encoder = (topic, value) -> {
       if (value == null) {
         return null;
       }
@@ -48,7 +45,7 @@ public final class AvroSerdes {
             + ": " + e.getMessage(), e);
       }
     };
-    Deserializer<T> deserializer = (topic, bytes) -> {
+    FunctionSerde.Decoder<T> decoder = (topic, bytes) -> {
       if (bytes == null) {
         return null;
       }
@@ -59,6 +56,6 @@ public final class AvroSerdes {
             + " (" + bytes.length + " bytes): " + e.getMessage(), e);
       }
     };
-    return Serdes.serdeFrom(serializer, deserializer);
+    return FunctionSerde.of(encoder, decoder);
   }
 }

@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.ByteBufferInputStream;
 import org.apache.kafka.common.utils.ByteBufferOutputStream;
+import org.envmon.schemas.serde.FunctionSerde;
 
 /**
  * Serdes for the topology's private state-store values: a format byte, then the fields written
@@ -40,7 +38,7 @@ public final class StateSerde {
    * @param format format byte written first; bump it when the fields change
    */
   public static <T> Serde<T> of(String what, byte format, Writer<T> writer, Reader<T> reader) {
-    Serializer<T> serializer = (topic, value) -> {
+    FunctionSerde.Encoder<T> encoder = (topic, value) -> {
       if (value == null) {
         return null;
       }
@@ -54,7 +52,7 @@ public final class StateSerde {
       }
       return Arrays.copyOf(buffer.buffer().array(), buffer.position());
     };
-    Deserializer<T> deserializer = (topic, bytes) -> {
+    FunctionSerde.Decoder<T> decoder = (topic, bytes) -> {
       if (bytes == null) {
         return null;
       }
@@ -69,6 +67,6 @@ public final class StateSerde {
         throw new SerializationException("corrupt " + what + " (" + bytes.length + " bytes): " + e.getMessage(), e);
       }
     };
-    return Serdes.serdeFrom(serializer, deserializer);
+    return FunctionSerde.of(encoder, decoder);
   }
 }
