@@ -26,4 +26,22 @@ class MemoryFiguresTest {
     assertThat(MemoryFigures.maxHeapBytes()).isPositive();
     assertThat(MemoryFigures.gcMillis()).isNotNegative();
   }
+
+  @Test
+  void theHeapPeakIsTheUseBeforeACollectionNotOnlyAfter() throws InterruptedException {
+    try (HeapPeak heap = HeapPeak.start()) {
+      byte[] block = new byte[96 * 1024 * 1024];
+      block[block.length - 1] = 1;
+      block = null;
+      System.gc(); // the block is garbage now: only the notification of this collection saw it
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (heap.peakBytes() < 96L * 1024 * 1024 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(heap.peakBytes()).isGreaterThanOrEqualTo(96L * 1024 * 1024)
+          .isLessThanOrEqualTo(MemoryFigures.maxHeapBytes());
+      assertThat(java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed())
+          .as("the use after the collection").isLessThan(heap.peakBytes());
+    }
+  }
 }
