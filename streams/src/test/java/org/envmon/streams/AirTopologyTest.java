@@ -265,11 +265,11 @@ class AirTopologyTest {
           }
         }
       }
-      // the 7-day late bound, plus the hour before it, rounded down to the Beijing day: 8 to 9 days
+      // the 7-day late bound and the hour before it, from the clock's hour: 7 x 24 + 2 hours
       Instant clock = DAY_START.plus(Duration.ofHours(40 * 24 - 1));
-      assertThat(oldest).isAfterOrEqualTo(clock.minus(Duration.ofDays(9)));
-      assertThat(kept.get(STATION)).isBetween(8L * 24, 9L * 24);
-      assertThat(kept.get("Tiantan")).isBetween(8L * 24, 9L * 24);
+      assertThat(oldest).isEqualTo(clock.minus(Duration.ofDays(7)).minus(Duration.ofHours(1)));
+      assertThat(kept.get(STATION)).isEqualTo(7L * 24 + 2);
+      assertThat(kept.get("Tiantan")).isEqualTo(7L * 24 + 2);
     }
   }
 

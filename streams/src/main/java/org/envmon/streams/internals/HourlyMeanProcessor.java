@@ -145,9 +145,11 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
     if (previousClock != UNSET) {
       closeHour(station, BeijingTime.hourStart(previousClock), clock, timestamp);
     }
-    // Expired hours are deleted a day at a time. A station without a clock has no hours to
-    // forget: its clock is written with each of its readings and committed with its hours, and
-    // no hour is kept below the late bound of its first clock.
+    // Expired hours are deleted an hour at a time, each station's with its hour's close: a day at
+    // a time, every station deleted 24 hours at the same hour close, and the bench's probes waited
+    // behind it. A station without a clock has no hours to forget: its clock is written with each
+    // of its readings and committed with its hours, and no hour is kept below the late bound of
+    // its first clock.
     if (previousClock != UNSET && clock != Long.MAX_VALUE) {
       long bound = expiryBound(clock);
       long previousBound = expiryBound(previousClock);
@@ -176,9 +178,12 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
     }
   }
 
-  /** Hours starting before this are beyond the late bound at {@code clock}, a Beijing day at a time. */
+  /**
+   * Hours starting before this are beyond the late bound at {@code clock}: each ended more than an
+   * hour before the oldest observation time a reading may still have ({@code clock - lateBound}).
+   */
   private long expiryBound(long clock) {
-    return BeijingTime.dayStart(clock - lateBoundMs - BeijingTime.HOUR_MS);
+    return BeijingTime.hourStart(clock - lateBoundMs - BeijingTime.HOUR_MS);
   }
 
   /**
