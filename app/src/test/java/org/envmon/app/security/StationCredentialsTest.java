@@ -37,8 +37,9 @@ class StationCredentialsTest {
     assertThat(source).contains("MessageDigest.isEqual(").doesNotContain("Arrays.equals(");
     assertThat(RepositoryFiles.read("ingest/src/main/java/org/envmon/ingest/hj212/Hj212Authenticator.java"))
         .contains("CredentialHash.matches(");
+    // the HTTP path hashes the token once and compares its digest with each station's
     assertThat(RepositoryFiles.read("ingest/src/main/java/org/envmon/ingest/http/StationTokenAuthenticator.java"))
-        .contains("CredentialHash.matches(");
+        .contains("CredentialHash.digest(").contains("MessageDigest.isEqual(").doesNotContain("Arrays.equals(");
   }
 
   @Test

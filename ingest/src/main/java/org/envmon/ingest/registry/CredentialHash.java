@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +21,7 @@ public final class CredentialHash {
 
   /** The hash of a secret, in the file's format. */
   public static String of(String secret) {
-    return PREFIX + HexFormat.of().formatHex(sha256(secret));
+    return PREFIX + HexFormat.of().formatHex(digest(secret));
   }
 
   public static boolean isWellFormed(String hash) {
@@ -32,18 +33,26 @@ public final class CredentialHash {
    * or malformed hash matches nothing.
    */
   public static boolean matches(String hash, String secret) {
-    if (secret == null || hash == null) {
+    if (secret == null) {
       return false;
+    }
+    return storedDigest(hash).map(expected -> MessageDigest.isEqual(expected, digest(secret))).orElse(false);
+  }
+
+  /** The SHA-256 digest a stored hash holds; empty for a null or malformed hash. */
+  public static Optional<byte[]> storedDigest(String hash) {
+    if (hash == null) {
+      return Optional.empty();
     }
     String normalized = hash.strip().toLowerCase(Locale.ROOT);
     if (!isWellFormed(normalized)) {
-      return false;
+      return Optional.empty();
     }
-    byte[] expected = HexFormat.of().parseHex(normalized.substring(PREFIX.length()));
-    return MessageDigest.isEqual(expected, sha256(secret));
+    return Optional.of(HexFormat.of().parseHex(normalized.substring(PREFIX.length())));
   }
 
-  private static byte[] sha256(String secret) {
+  /** The SHA-256 digest of a secret's UTF-8 bytes, as a stored hash holds it. */
+  public static byte[] digest(String secret) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {

@@ -23,4 +23,14 @@ class CredentialHashTest {
     assertThat(CredentialHash.matches("s3cret", "s3cret")).isFalse();
     assertThat(CredentialHash.matches(hash, null)).isFalse();
   }
+
+  @Test
+  void theStoredDigestIsTheSecretsDigest() {
+    String hash = CredentialHash.of("s3cret");
+    assertThat(CredentialHash.storedDigest(hash)).hasValueSatisfying(
+        d -> assertThat(d).isEqualTo(CredentialHash.digest("s3cret")));
+    assertThat(CredentialHash.digest("s3cret")).hasSize(32);
+    assertThat(CredentialHash.storedDigest(null)).isEmpty();
+    assertThat(CredentialHash.storedDigest("sha256:1234")).isEmpty();
+  }
 }
