@@ -25,7 +25,7 @@ import org.envmon.schemas.Reading;
 import org.envmon.schemas.Station;
 import org.envmon.schemas.topics.Topic;
 import org.envmon.schemas.topics.Topics;
-import org.envmon.streams.internals.BeijingTime;
+import org.envmon.standards.BeijingZone;
 
 /** A TopologyTestDriver over the envmon topology with typed topics and reading builders. */
 final class AirDriver implements AutoCloseable {
@@ -84,7 +84,7 @@ final class AirDriver implements AutoCloseable {
   /** Beijing local time as UTC instant. */
   static Instant beijing(LocalDate date, int hour, int minute) {
     return LocalDateTime.of(date, java.time.LocalTime.MIN).plusHours(hour).plusMinutes(minute)
-        .toInstant(BeijingTime.OFFSET);
+        .toInstant(BeijingZone.OFFSET);
   }
 
   static Reading hourlyReading(String station, String parameter, Instant hourStart, double value, String unit) {

@@ -27,6 +27,7 @@ import org.envmon.schemas.DeadLetter;
 import org.envmon.schemas.Reading;
 import org.envmon.schemas.Station;
 import org.envmon.schemas.topics.Topics;
+import org.envmon.standards.BeijingZone;
 import org.envmon.testkit.TestKafka;
 import org.envmon.testkit.WithKafka;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class AirPipelineIT {
             consumer.poll(Duration.ofMillis(200)).forEach(r -> {
               Aggregate a = r.value();
               if (a.getStatistic().equals("DAILY_MEAN") && a.getParameter().equals("PM2_5")) {
-                LocalDate date = a.getPeriodStart().atOffset(org.envmon.streams.internals.BeijingTime.OFFSET)
+                LocalDate date = a.getPeriodStart().atOffset(BeijingZone.OFFSET)
                     .toLocalDate();
                 daily.put(a.getStationId() + "|" + date, a);
               }

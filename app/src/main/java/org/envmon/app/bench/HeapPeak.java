@@ -60,7 +60,7 @@ final class HeapPeak implements AutoCloseable {
   }
 
   /** The summed use of the heap pools in {@code usage} (pool name to use). */
-  long heapUsed(Map<String, MemoryUsage> usage) {
+  private long heapUsed(Map<String, MemoryUsage> usage) {
     return usage.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
         .mapToLong(e -> e.getValue().getUsed()).sum();
   }

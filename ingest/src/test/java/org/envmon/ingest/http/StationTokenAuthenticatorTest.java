@@ -56,7 +56,7 @@ class StationTokenAuthenticatorTest {
     stations.entries.set(0, entry("Dongsi", CredentialHash.of("new-token"))); // the token was rotated
     assertThat(auth.authenticate("Bearer old-token")).isEmpty();
     assertThat(auth.authenticate("Bearer new-token")).map(StationEntry::id).contains("Dongsi");
-    for (int i = 0; i < 100; i++) { // and through many rotations (the remembered hashes of old tokens are dropped)
+    for (int i = 0; i < 100; i++) { // and keeps finding it through many rotations
       stations.entries.set(0, entry("Dongsi", CredentialHash.of("token-" + i)));
       assertThat(auth.authenticate("Bearer token-" + i)).isPresent();
     }

@@ -2,15 +2,13 @@ package org.envmon.streams.internals;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.envmon.standards.BeijingZone;
 
 /** Hours and natural days in Beijing time (UTC+8, no DST), as the standards define them. */
 public final class BeijingTime {
-  public static final ZoneOffset OFFSET = BeijingZone.OFFSET;
   public static final long HOUR_MS = 3_600_000L;
   public static final long DAY_MS = 24 * HOUR_MS;
-  private static final long OFFSET_MS = OFFSET.getTotalSeconds() * 1000L;
+  private static final long OFFSET_MS = BeijingZone.OFFSET.getTotalSeconds() * 1000L;
 
   private BeijingTime() {}
 
@@ -26,7 +24,7 @@ public final class BeijingTime {
 
   /** Beijing date of {@code epochMillis}. */
   public static LocalDate date(long epochMillis) {
-    return Instant.ofEpochMilli(epochMillis).atOffset(OFFSET).toLocalDate();
+    return Instant.ofEpochMilli(epochMillis).atOffset(BeijingZone.OFFSET).toLocalDate();
   }
 
   /** Hour of the Beijing day (0-23) of the hour starting at {@code hourStart}. */
@@ -36,7 +34,7 @@ public final class BeijingTime {
 
   /** Start of a Beijing natural day, epoch millis UTC. */
   public static long startOf(LocalDate date) {
-    return date.atStartOfDay().toInstant(OFFSET).toEpochMilli();
+    return date.atStartOfDay().toInstant(BeijingZone.OFFSET).toEpochMilli();
   }
 
   /** The Beijing hour of day (0-23) an instant falls in. */

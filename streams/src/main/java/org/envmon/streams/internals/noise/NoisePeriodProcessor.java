@@ -9,13 +9,13 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.envmon.standards.BeijingZone;
 import org.envmon.streams.internals.StateStores;
 import org.envmon.schemas.Aggregate;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.Medium;
 import org.envmon.schemas.Station;
 import org.envmon.standards.noise.NoisePeriodKey;
-import org.envmon.streams.internals.BeijingTime;
 import org.envmon.streams.internals.HourBatch;
 import org.envmon.streams.internals.StationsStore;
 import org.slf4j.Logger;
@@ -84,7 +84,7 @@ public final class NoisePeriodProcessor implements Processor<String, HourBatch, 
 
   private void onLevel(HourlyValue h, long timestamp) {
     String key = key(h.getStationId(), h.getParameter());
-    LocalDateTime hour = LocalDateTime.ofInstant(h.getHourStart(), BeijingTime.OFFSET);
+    LocalDateTime hour = LocalDateTime.ofInstant(h.getHourStart(), BeijingZone.OFFSET);
     NoisePeriodKey period = NoisePeriodKey.of(hour);
     NoisePeriods state = store.get(key);
     NoisePeriodLevels current = state == null ? null : state.current();
@@ -126,7 +126,7 @@ public final class NoisePeriodProcessor implements Processor<String, HourBatch, 
       NoisePeriods state = store.get(key);
       NoisePeriodLevels current = state == null ? null : state.current();
       if (current == null || current.wasEmitted()
-          || current.key().end().toInstant(BeijingTime.OFFSET).toEpochMilli() > clock) {
+          || current.key().end().toInstant(BeijingZone.OFFSET).toEpochMilli() > clock) {
         continue;
       }
       store.put(key, new NoisePeriods(emit(stationId, district, parameter, current, timestamp), state.previous()));

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.envmon.schemas.Aggregate;
 import org.envmon.schemas.Medium;
+import org.envmon.standards.BeijingZone;
 import org.envmon.standards.Parameter;
 import org.envmon.standards.Statistic;
 import org.envmon.standards.noise.Leq;
-import org.envmon.streams.internals.BeijingTime;
 
 /**
  * The statistics of a closed noise period: from hourly Leq (or LA) levels the period Leq
@@ -66,8 +66,8 @@ public final class NoiseStatistics {
     return Aggregate.newBuilder()
         .setStationId(stationId).setDistrict(district).setMedium(Medium.NOISE)
         .setParameter(parameter.code()).setStatistic(statistic.name())
-        .setPeriodStart(Instant.ofEpochMilli(p.key().start().toInstant(BeijingTime.OFFSET).toEpochMilli()))
-        .setPeriodEnd(Instant.ofEpochMilli(p.key().end().toInstant(BeijingTime.OFFSET).toEpochMilli()))
+        .setPeriodStart(Instant.ofEpochMilli(p.key().start().toInstant(BeijingZone.OFFSET).toEpochMilli()))
+        .setPeriodEnd(Instant.ofEpochMilli(p.key().end().toInstant(BeijingZone.OFFSET).toEpochMilli()))
         .setValue(value).setUnit(parameter.unit()).setCount(count).setRequired(required)
         .setValid(count >= required).setStandard(STANDARD).setRevision(p.emissions())
         .build();
