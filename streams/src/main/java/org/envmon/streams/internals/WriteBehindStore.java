@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -33,9 +34,9 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * <p>Values are handed out as stored: a caller that changes a mutable value must put it back.
  * {@code put(key, null)} deletes without reading the key first (a tombstone even if absent);
  * {@code delete} reads it, to return it, and writes no tombstone for an absent key.
- * Range scans first write the changed values they could meet down and then read the store
- * beneath; the other scans write every changed value first. Not for
- * stores read by interactive queries (other threads).
+ * Range and prefix scans (with a {@code StringSerializer}) first write the changed values they
+ * could meet down and then read the store beneath; the other scans write every changed value
+ * first. Not for stores read by interactive queries (other threads).
  */
 public final class WriteBehindStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
     implements KeyValueStore<String, V> {
@@ -123,7 +124,11 @@ public final class WriteBehindStore<V> extends WrappedStateStore<KeyValueStore<S
   @Override
   public <PS extends org.apache.kafka.common.serialization.Serializer<P>, P> KeyValueIterator<String, V> prefixScan(
       P prefix, PS prefixKeySerializer) {
-    writeChanged();
+    if (prefix instanceof String text && prefixKeySerializer instanceof StringSerializer) {
+      writeChangedWithPrefix(text); // the store's keys are UTF-8 strings too: a byte prefix is a text prefix
+    } else {
+      writeChanged();
+    }
     return wrapped().prefixScan(prefix, prefixKeySerializer);
   }
 
@@ -171,7 +176,10 @@ public final class WriteBehindStore<V> extends WrappedStateStore<KeyValueStore<S
       writeChanged(); // an open bound reaches every key
       return;
     }
-    String prefix = from.substring(0, commonPrefixLength(from, to));
+    writeChangedWithPrefix(from.substring(0, commonPrefixLength(from, to)));
+  }
+
+  private void writeChangedWithPrefix(String prefix) {
     for (Iterator<String> it = changed.iterator(); it.hasNext(); ) {
       String key = it.next();
       if (key.startsWith(prefix)) {

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
@@ -199,6 +200,28 @@ class WriteBehindStoreTest {
     assertThat(beneath.get("Dongsi").count).isEqualTo(3);
     assertThat(beneath.get("Tiantan|1").count).isEqualTo(4);
     assertThat(beneath.get("Dongsi|2")).isNull();
+  }
+
+  @Test
+  void aPrefixScanSeesItsChangesAndWritesOnlyThose() {
+    store.put("东城|2016-03-01|Dongsi", new Tally(1));
+    store.put("东城|2016-03-01|Tiantan", new Tally(2));
+    store.put("东城|2016-03-02|Dongsi", new Tally(3));
+    store.put("city|2016-03-01|Dongsi", new Tally(4));
+    beneath.put("东城|2016-03-01|Aotizhongxin", new Tally(5));
+    store.delete("东城|2016-03-01|Aotizhongxin");
+
+    List<String> seen = new ArrayList<>();
+    try (KeyValueIterator<String, Tally> it = store.prefixScan("东城|2016-03-01|", new StringSerializer())) {
+      it.forEachRemaining(kv -> seen.add(kv.key + "=" + kv.value.count));
+    }
+    assertThat(seen).containsExactly("东城|2016-03-01|Dongsi=1", "东城|2016-03-01|Tiantan=2");
+    assertThat(beneath.get("东城|2016-03-02|Dongsi")).as("the next day's change waits for the commit").isNull();
+    assertThat(beneath.get("city|2016-03-01|Dongsi")).as("another scope's change waits for the commit").isNull();
+
+    store.flushCache();
+    assertThat(beneath.get("东城|2016-03-02|Dongsi").count).isEqualTo(3);
+    assertThat(beneath.get("city|2016-03-01|Dongsi").count).isEqualTo(4);
   }
 
   @Test

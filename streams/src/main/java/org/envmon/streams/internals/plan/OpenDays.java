@@ -4,12 +4,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -18,38 +20,42 @@ import org.envmon.streams.internals.StateSerde;
 import org.envmon.streams.internals.StateStores;
 
 /**
- * The open days of every scope, one {@link DistrictDay} per {@code scope|yyyy-MM-dd} key, so a
- * station-day reads and writes its own day only, and closing range-scans just the days that close.
+ * The open days of every scope: each station's daily values of a day under its own key,
+ * {@code scope|yyyy-MM-dd|station}, so a station-day reads and writes one small value, and
+ * closing a day reads its stations with one prefix scan and builds the {@link DistrictDay}.
  * ISO dates of four-digit years sort as text, so a scope's days lie in date order.
+ *
+ * <p>Why not one value per scope-day: the city's day held every station's values (1 000
+ * stations x 7 inputs, 170 KB in the bench) and was written again at every commit while the
+ * stations delivered, so a day's close wrote O(stations x commits) bytes. Records that size
+ * were seen at no other time of the day: they took the producer's and broker's compiled code
+ * paths it had never taken (batches above {@code batch.size}, three-byte size varints) and
+ * deoptimized them at every Beijing midnight (docs/benchmarks.md, eighth round).
  */
 final class OpenDays {
   private static final char SEPARATOR = '|';
-  /** Sorts after every date digit: the end of a scope's key range. */
-  private static final char AFTER_DATES = '~';
-  /** Longer spans (after a long silence) are range-scanned. */
+  private static final int DATE_LENGTH = "yyyy-MM-dd".length();
+  /** Longer spans (after a long silence) are read with one scan of the scope's keys. */
   private static final int MAX_DAYS_READ_BY_KEY = 62;
+  private static final StringSerializer PREFIX = new StringSerializer();
 
-  private final KeyValueStore<String, DistrictDay> store;
+  private final KeyValueStore<String, Map<String, Double>> store;
 
-  OpenDays(KeyValueStore<String, DistrictDay> store) {
+  OpenDays(KeyValueStore<String, Map<String, Double>> store) {
     this.store = store;
   }
 
-  static StoreBuilder<KeyValueStore<String, DistrictDay>> storeBuilder(String name) {
+  static StoreBuilder<KeyValueStore<String, Map<String, Double>>> storeBuilder(String name) {
     return StateStores.writeBehind(name, serde());
   }
 
-  /** Adds a station's daily values to its scope's open day. */
+  /** Files a station's daily values into its scope's open day; a revised value replaces the earlier one. */
   void add(PlanInput in) {
-    String key = key(in.scope(), in.date());
-    DistrictDay day = store.get(key);
-    if (day == null) {
-      day = DistrictDay.empty();
-    }
-    for (Map.Entry<String, Double> value : in.values().entrySet()) {
-      day.put(value.getKey(), in.stationId(), value.getValue());
-    }
-    store.put(key, day); // changed in place: the write-behind store writes it at the commit
+    String key = key(in.scope(), in.date(), in.stationId());
+    Map<String, Double> stored = store.get(key);
+    Map<String, Double> values = stored == null ? new TreeMap<>() : new TreeMap<>(stored);
+    values.putAll(in.values());
+    store.put(key, values);
   }
 
   /**
@@ -57,77 +63,78 @@ final class OpenDays {
    * bound) and before {@code before} (exclusive; {@link LocalDate#MAX} for no upper bound), oldest first.
    */
   List<Map.Entry<LocalDate, DistrictDay>> removeBetween(String scope, LocalDate after, LocalDate before) {
-    if (before.equals(LocalDate.MIN)) {
+    if (before.equals(LocalDate.MIN) || (after != null && !after.isBefore(before.minusDays(1)))) {
       return List.of();
     }
-    String from = after == null ? scope + SEPARATOR : key(scope, after.plusDays(1));
-    String to = before.equals(LocalDate.MAX) ? scope + SEPARATOR + AFTER_DATES : key(scope, before.minusDays(1));
-    if (from.compareTo(to) > 0) {
-      return List.of();
-    }
+    TreeMap<LocalDate, DistrictDay> days = new TreeMap<>();
+    List<String> keys = new ArrayList<>();
     if (after != null && !before.equals(LocalDate.MAX) && ChronoUnit.DAYS.between(after, before) <= MAX_DAYS_READ_BY_KEY) {
-      return removeByKey(scope, after, before);
-    }
-    List<KeyValue<String, DistrictDay>> found = new ArrayList<>();
-    try (KeyValueIterator<String, DistrictDay> days = store.range(from, to)) {
-      days.forEachRemaining(found::add);
-    }
-    List<Map.Entry<LocalDate, DistrictDay>> removed = new ArrayList<>(found.size());
-    for (KeyValue<String, DistrictDay> day : found) {
-      store.delete(day.key);
-      removed.add(Map.entry(LocalDate.parse(day.key.substring(scope.length() + 1)), day.value));
-    }
-    return removed;
-  }
-
-  /**
-   * A known, short span is read day by day, by key: a range scan's iterator steps over the
-   * tombstones of days removed before (with the write-behind store's flush, which then wrote every
-   * changed value, 64 % of the plan stage in the replay), while most calls close a day or two.
-   */
-  private List<Map.Entry<LocalDate, DistrictDay>> removeByKey(String scope, LocalDate after, LocalDate before) {
-    List<Map.Entry<LocalDate, DistrictDay>> removed = new ArrayList<>();
-    for (LocalDate day = after.plusDays(1); day.isBefore(before); day = day.plusDays(1)) {
-      DistrictDay open = store.delete(key(scope, day)); // the day, or null (and no tombstone) if none is open
-      if (open != null) {
-        removed.add(Map.entry(day, open));
+      // a known, short span (most calls close a day or two): each day's own prefix
+      for (LocalDate day = after.plusDays(1); day.isBefore(before); day = day.plusDays(1)) {
+        collect(scope, dayPrefix(scope, day), after, before, days, keys);
       }
+    } else {
+      collect(scope, scope + SEPARATOR, after, before, days, keys);
     }
-    return removed;
+    keys.forEach(key -> store.put(key, null)); // known to be there: a tombstone without reading it again
+    return new ArrayList<>(days.entrySet());
   }
 
-  static String key(String scope, LocalDate day) {
-    return scope + SEPARATOR + day;
-  }
-
-  static Serde<DistrictDay> serde() {
-    return StateSerde.of("plan open day", (byte) 1, OpenDays::write, OpenDays::read);
-  }
-
-  private static void write(DataOutputStream out, DistrictDay day) throws IOException {
-    out.writeInt(day.values().size());
-    for (Map.Entry<String, Map<String, Double>> input : day.values().entrySet()) {
-      out.writeUTF(input.getKey());
-      out.writeInt(input.getValue().size());
-      for (Map.Entry<String, Double> station : input.getValue().entrySet()) {
-        out.writeUTF(station.getKey());
-        out.writeDouble(station.getValue());
+  /** Adds the stations' values of the keys under {@code prefix} whose day lies between the bounds. */
+  private void collect(String scope, String prefix, LocalDate after, LocalDate before,
+                       TreeMap<LocalDate, DistrictDay> days, List<String> keys) {
+    try (KeyValueIterator<String, Map<String, Double>> it = store.prefixScan(prefix, PREFIX)) {
+      while (it.hasNext()) {
+        KeyValue<String, Map<String, Double>> entry = it.next();
+        int dateStart = scope.length() + 1;
+        int stationStart = dateStart + DATE_LENGTH + 1;
+        if (entry.key.length() <= stationStart || entry.key.charAt(stationStart - 1) != SEPARATOR) {
+          continue; // another scope whose name starts with this one's and a separator
+        }
+        LocalDate day;
+        try {
+          day = LocalDate.parse(entry.key.substring(dateStart, stationStart - 1));
+        } catch (DateTimeParseException e) {
+          continue;
+        }
+        if ((after != null && !day.isAfter(after)) || !day.isBefore(before)) {
+          continue;
+        }
+        String station = entry.key.substring(stationStart);
+        DistrictDay districtDay = days.computeIfAbsent(day, d -> DistrictDay.empty());
+        entry.value.forEach((input, value) -> districtDay.put(input, station, value));
+        keys.add(entry.key);
       }
     }
   }
 
-  private static DistrictDay read(DataInputStream in) throws IOException {
+  private static String dayPrefix(String scope, LocalDate day) {
+    return scope + SEPARATOR + day + SEPARATOR;
+  }
+
+  static String key(String scope, LocalDate day, String station) {
+    return dayPrefix(scope, day) + station;
+  }
+
+  /** Format 2: one station's values of a day (format 1 was the whole scope-day). */
+  static Serde<Map<String, Double>> serde() {
+    return StateSerde.of("plan open station-day", (byte) 2, OpenDays::write, OpenDays::read);
+  }
+
+  private static void write(DataOutputStream out, Map<String, Double> values) throws IOException {
+    out.writeInt(values.size());
+    for (Map.Entry<String, Double> value : values.entrySet()) {
+      out.writeUTF(value.getKey());
+      out.writeDouble(value.getValue());
+    }
+  }
+
+  private static Map<String, Double> read(DataInputStream in) throws IOException {
     int inputs = in.readInt();
-    Map<String, Map<String, Double>> values = new TreeMap<>();
+    Map<String, Double> values = new TreeMap<>();
     for (int i = 0; i < inputs; i++) {
-      String input = in.readUTF();
-      int stations = in.readInt();
-      Map<String, Double> byStation = new TreeMap<>();
-      for (int s = 0; s < stations; s++) {
-        byStation.put(in.readUTF(), in.readDouble());
-      }
-      values.put(input, byStation);
+      values.put(in.readUTF(), in.readDouble());
     }
-    return new DistrictDay(values);
+    return values;
   }
 }

@@ -58,7 +58,7 @@ public final class PlanDayProcessor implements Processor<String, PlanInput, Stri
   public static ProcessorSupplier<String, PlanInput, String, ClosedDay> supplier(Catalog catalog, PlanPolicy policy,
                                                                                 String yearStore, String daysStore) {
     StoreBuilder<KeyValueStore<String, YearToDate>> years = StateStores.writeBehind(yearStore, YearToDateSerde.serde());
-    StoreBuilder<KeyValueStore<String, DistrictDay>> days = OpenDays.storeBuilder(daysStore);
+    StoreBuilder<KeyValueStore<String, Map<String, Double>>> days = OpenDays.storeBuilder(daysStore);
     return new ProcessorSupplier<>() {
       @Override
       public Processor<String, PlanInput, String, ClosedDay> get() {

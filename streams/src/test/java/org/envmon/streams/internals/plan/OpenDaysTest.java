@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenDaysTest {
   @TempDir
   Path stateDir;
-  private KeyValueStore<String, DistrictDay> store;
+  private KeyValueStore<String, Map<String, Double>> store;
   private OpenDays days;
 
   @BeforeEach
@@ -99,5 +99,39 @@ class OpenDaysTest {
     add("city", "B", d, 30);
     add("city", "A", d, 20);
     assertThat(days.removeBetween("city", null, LocalDate.MAX).get(0).getValue().means()).containsEntry("PM2_5", 25.0);
+  }
+
+  @Test
+  void aRevisionKeepsTheInputsItDoesNotCarry() {
+    LocalDate d = LocalDate.of(2016, 3, 1);
+    days.add(new PlanInput("city", "A", d, Map.of("PM2_5", 10.0, "O3_8H", 100.0)));
+    days.add(new PlanInput("city", "A", d, Map.of("PM2_5", 12.0)));
+    assertThat(days.removeBetween("city", d.minusDays(1), d.plusDays(1)).get(0).getValue().means())
+        .isEqualTo(Map.of("PM2_5", 12.0, "O3_8H", 100.0));
+  }
+
+  @Test
+  void eachStationDayIsItsOwnSmallValueAndTheScopesDayIsBuiltAtTheClose() {
+    LocalDate d = LocalDate.of(2016, 3, 1);
+    for (int s = 0; s < 1000; s++) {
+      days.add(new PlanInput("city", String.format("station-%04d", s), d, Map.of("PM2_5", (double) s, "PM10", 2.0 * s)));
+    }
+    byte[] one = OpenDays.serde().serializer().serialize("t", store.get(OpenDays.key("city", d, "station-0999")));
+    assertThat(one.length).as("one station's values, whatever the scope's size").isLessThan(64);
+
+    List<Map.Entry<LocalDate, DistrictDay>> closed = days.removeBetween("city", d.minusDays(1), d.plusDays(1));
+    assertThat(closed).hasSize(1);
+    assertThat(closed.get(0).getValue().values().get("PM2_5")).hasSize(1000);
+    assertThat(closed.get(0).getValue().means()).isEqualTo(Map.of("PM2_5", 499.5, "PM10", 999.0));
+    assertThat(store.get(OpenDays.key("city", d, "station-0999"))).as("removed").isNull();
+  }
+
+  @Test
+  void aScopeWhoseNameExtendsAnothersIsNotReadWithIt() {
+    LocalDate d = LocalDate.of(2016, 3, 1);
+    add("a", "X", d, 10);
+    add("a|b", "Y", d, 30);
+    assertThat(days.removeBetween("a", null, LocalDate.MAX).get(0).getValue().means()).containsEntry("PM2_5", 10.0);
+    assertThat(days.removeBetween("a|b", null, LocalDate.MAX).get(0).getValue().means()).containsEntry("PM2_5", 30.0);
   }
 }
