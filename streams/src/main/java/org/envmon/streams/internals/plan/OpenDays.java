@@ -52,10 +52,12 @@ final class OpenDays {
   /** Files a station's daily values into its scope's open day; a revised value replaces the earlier one. */
   void add(PlanInput in) {
     String key = key(in.scope(), in.date(), in.stationId());
-    Map<String, Double> stored = store.get(key);
-    Map<String, Double> values = stored == null ? new TreeMap<>() : new TreeMap<>(stored);
+    Map<String, Double> values = store.get(key);
+    if (values == null) {
+      values = new TreeMap<>();
+    }
     values.putAll(in.values());
-    store.put(key, values);
+    store.put(key, values); // changed in place: the write-behind store writes it at the commit
   }
 
   /**
@@ -71,40 +73,47 @@ final class OpenDays {
     if (after != null && !before.equals(LocalDate.MAX) && ChronoUnit.DAYS.between(after, before) <= MAX_DAYS_READ_BY_KEY) {
       // a known, short span (most calls close a day or two): each day's own prefix
       for (LocalDate day = after.plusDays(1); day.isBefore(before); day = day.plusDays(1)) {
-        collect(scope, dayPrefix(scope, day), after, before, days, keys);
+        collect(dayPrefix(scope, day), day, after, before, days, keys);
       }
     } else {
-      collect(scope, scope + SEPARATOR, after, before, days, keys);
+      collect(scope + SEPARATOR, null, after, before, days, keys);
     }
     keys.forEach(key -> store.put(key, null)); // known to be there: a tombstone without reading it again
     return new ArrayList<>(days.entrySet());
   }
 
-  /** Adds the stations' values of the keys under {@code prefix} whose day lies between the bounds. */
-  private void collect(String scope, String prefix, LocalDate after, LocalDate before,
+  /**
+   * Adds the stations' values of the keys under {@code prefix}, which are of {@code day}; for a
+   * null day (a prefix of the whole scope) each key's day is read from it, and only the keys of
+   * days between the bounds are taken.
+   */
+  private void collect(String prefix, LocalDate day, LocalDate after, LocalDate before,
                        TreeMap<LocalDate, DistrictDay> days, List<String> keys) {
+    int stationStart = prefix.length() + (day == null ? DATE_LENGTH + 1 : 0);
     try (KeyValueIterator<String, Map<String, Double>> it = store.prefixScan(prefix, PREFIX)) {
       while (it.hasNext()) {
         KeyValue<String, Map<String, Double>> entry = it.next();
-        int dateStart = scope.length() + 1;
-        int stationStart = dateStart + DATE_LENGTH + 1;
-        if (entry.key.length() <= stationStart || entry.key.charAt(stationStart - 1) != SEPARATOR) {
-          continue; // another scope whose name starts with this one's and a separator
-        }
-        LocalDate day;
-        try {
-          day = LocalDate.parse(entry.key.substring(dateStart, stationStart - 1));
-        } catch (DateTimeParseException e) {
-          continue;
-        }
-        if ((after != null && !day.isAfter(after)) || !day.isBefore(before)) {
-          continue;
+        LocalDate entryDay = day == null ? dayOf(entry.key, prefix.length(), stationStart) : day;
+        if (entryDay == null || (after != null && !entryDay.isAfter(after)) || !entryDay.isBefore(before)) {
+          continue; // not between the bounds, or another scope whose name starts with this one's and a separator
         }
         String station = entry.key.substring(stationStart);
-        DistrictDay districtDay = days.computeIfAbsent(day, d -> DistrictDay.empty());
+        DistrictDay districtDay = days.computeIfAbsent(entryDay, d -> DistrictDay.empty());
         entry.value.forEach((input, value) -> districtDay.put(input, station, value));
         keys.add(entry.key);
       }
+    }
+  }
+
+  /** The date between {@code dateStart} and the separator before {@code stationStart}, or null if there is none. */
+  private static LocalDate dayOf(String key, int dateStart, int stationStart) {
+    if (key.length() <= stationStart || key.charAt(stationStart - 1) != SEPARATOR) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(key.substring(dateStart, stationStart - 1));
+    } catch (DateTimeParseException e) {
+      return null;
     }
   }
 
