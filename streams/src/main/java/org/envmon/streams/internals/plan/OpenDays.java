@@ -25,9 +25,9 @@ import org.envmon.streams.internals.StateStores;
  * closing a day reads its stations with one prefix scan and builds the {@link DistrictDay}.
  * ISO dates of four-digit years sort as text, so a scope's days lie in date order.
  *
- * <p>Why not one value per scope-day: the city's day held every station's values (1 000
- * stations x 7 inputs, 170 KB in the bench) and was written again at every commit while the
- * stations delivered, so a day's close wrote O(stations x commits) bytes. Records that size
+ * <p>Why not one value per scope-day: the city's day held every station's values (in the bench
+ * 7 inputs x 1 000 stations x 25 bytes, about 175 KB) and was written again at every commit
+ * while the stations delivered, so a day's close wrote O(stations x commits) bytes. Records that size
  * were seen at no other time of the day: they took the producer's and broker's compiled code
  * paths it had never taken (batches above {@code batch.size}, three-byte size varints) and
  * deoptimized them at every Beijing midnight (docs/benchmarks.md, eighth round).
