@@ -160,10 +160,11 @@ public final class BenchCommand implements Callable<Integer> {
       publishStations(bootstrap, load);
 
       out.printf("bench: producing the backlog: %,d readings (%d stations x %d pollutants, minute data); "
-          + "the first %,d warm up the JIT (a Beijing midnight half-way through them) and are not timed%n",
+          + "the first %,d warm up the JIT (every station closes a day half-way through them) and are not timed%n",
           warmup + readings, stations, LoadOptions.AIR.size(), warmup);
+      // a day's close in the untimed warm-up, so the JIT compiles it too
       Instant backlogEnd = LoadTiming.lastMinute(Instant.now(), load.minutes(),
-          warmup / 2 / load.readingsPerMinute()); // a day's close in the untimed warm-up, so the JIT compiles it too
+          LoadTiming.midnightMinuteForClose(warmup / 2 / load.readingsPerMinute(), PipelineStreams.GRACE));
       LoadResult backlog = produce(bootstrap, load, null, Clock.fixed(backlogEnd, ZoneOffset.UTC), out);
       report.add(new Figure(BenchKeys.PRELOAD_RATE, "ingest producer (loadgen)", backlog.achievedRate(),
           "readings/s", "KafkaReadingPublisher, acks=all"));
@@ -287,12 +288,13 @@ public final class BenchCommand implements Callable<Integer> {
         + "%d probes %d ms apart after %d s (%d untimed probes in its last %d s)%n", rate, latencyLoad,
         loadReadings / rate, probes, probeInterval.toMillis(), loadOnly.plus(untimedProbing).toSeconds(), warmupProbes,
         untimedProbing.toSeconds());
-    Duration midnightAt = loadOnly.plus(untimedProbing).plus(probing.dividedBy(2));
+    Duration dayCloseAt = loadOnly.plus(untimedProbing).plus(probing.dividedBy(2));
     LoadOptions halfLoad = load.withReadings(loadReadings).withRate(rate);
-    Instant lastMinute = LoadTiming.lastMinute(Instant.now(), halfLoad.minutes(),
-        LoadTiming.minuteAt(rate, midnightAt, halfLoad.readingsPerMinute()));
-    out.printf(Locale.ROOT, "bench: latency: a Beijing midnight (every station closes its day) passes about %d s"
-        + " into the half load, half-way through the timed probes%n", midnightAt.toSeconds());
+    Instant lastMinute = LoadTiming.lastMinute(Instant.now(), halfLoad.minutes(), LoadTiming.midnightMinuteForClose(
+        LoadTiming.minuteAt(rate, dayCloseAt, halfLoad.readingsPerMinute()), PipelineStreams.GRACE));
+    out.printf(Locale.ROOT, "bench: latency: every station closes its day (a Beijing midnight plus the %d h grace)"
+        + " about %d s into the half load, half-way through the timed probes%n", PipelineStreams.GRACE.toHours(),
+        dayCloseAt.toSeconds());
     CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(() -> produce(bootstrap, halfLoad,
         HALF_LOAD_PREFIX, Clock.fixed(lastMinute, ZoneOffset.UTC), out));
     // The JIT compiled at 40-80 % of a core through the first 25 s of the half load and still at

@@ -11,10 +11,11 @@ import org.envmon.standards.BeijingZone;
  * they cross an hour every few seconds and a Beijing day every minute or two. A day's close
  * (daily statistics, daily AQI, plan progress for every station at once) is the heaviest moment
  * of the pipeline's day; ending a load's event time at "now" put it inside or outside a measured
- * span depending on the time of day the bench ran. The bench places a Beijing midnight at a
- * chosen minute of each load instead (the backlog: in its untimed warm-up, so the JIT has
- * compiled the day's close; the half load: half-way through the timed probes). No event time is
- * in the future.
+ * span depending on the time of day the bench ran. The bench places the day's close at a chosen
+ * minute of each load instead (the backlog: half-way through its untimed warm-up, so the JIT has
+ * compiled the day's close; the half load: half-way through the timed probes). A station closes
+ * its day when its clock passes the Beijing midnight plus the streams grace (2 hours by default),
+ * so the midnight lies that much earlier. No event time is in the future.
  */
 final class LoadTiming {
 
@@ -30,6 +31,14 @@ final class LoadTiming {
     LocalDate day = latestMidnight.atOffset(BeijingZone.OFFSET).toLocalDate();
     Instant midnight = day.atStartOfDay().toInstant(BeijingZone.OFFSET);
     return midnight.plus(Duration.ofMinutes(minutesAfterMidnight)).truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  /**
+   * The minute (0-based, possibly negative: before the load) that is a Beijing midnight if the
+   * stations are to close that day at minute {@code closeMinute}, {@code grace} after the midnight.
+   */
+  static long midnightMinuteForClose(long closeMinute, Duration grace) {
+    return closeMinute - grace.toMinutes();
   }
 
   /** The minute of event time a load at {@code rate} readings per second reaches {@code after} its start. */

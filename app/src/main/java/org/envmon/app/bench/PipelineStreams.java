@@ -22,6 +22,8 @@ import org.envmon.streams.StreamsSettings;
  */
 final class PipelineStreams implements AutoCloseable {
   static final String APPLICATION_ID = "envmon-bench";
+  /** The streams grace the bench runs with (the default): a station closes its day this long after midnight. */
+  static final Duration GRACE = StreamsSettings.defaults().grace();
   private final KafkaStreams streams;
   private final Admin admin;
 

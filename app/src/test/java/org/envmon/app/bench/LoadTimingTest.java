@@ -44,4 +44,16 @@ class LoadTimingTest {
     assertThat(beijingTime(LoadTiming.lastMinute(now, 10, 25))).isEqualTo("00:00");
     assertThat(beijingTime(LoadTiming.lastMinute(now, 10, -3).minus(Duration.ofMinutes(9)))).isEqualTo("00:00");
   }
+
+  @Test
+  void theDayClosesAtTheAskedMinuteTheGraceAfterAMidnight() {
+    Instant now = Instant.parse("2026-11-21T20:07:31Z");
+    long closeMinute = 600;
+
+    long midnightMinute = LoadTiming.midnightMinuteForClose(closeMinute, Duration.ofHours(2));
+    Instant last = LoadTiming.lastMinute(now, 1_000, midnightMinute);
+
+    assertThat(midnightMinute).isEqualTo(480);
+    assertThat(beijingTime(last.minus(Duration.ofMinutes(999 - closeMinute)))).isEqualTo("02:00");
+  }
 }

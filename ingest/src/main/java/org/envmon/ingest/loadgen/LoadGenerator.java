@@ -88,6 +88,9 @@ public final class LoadGenerator {
     Consumer<LoadProgress> report = progress == null ? p -> { } : progress;
     List<Parameter> parameters = options.parameters().stream().map(c -> Parameter.fromCode(c).orElseThrow()).toList();
     int perMinute = options.readingsPerMinute();
+    // formatted once: String.format per reading was a third of the generator's CPU time
+    String[] stationIds = IntStream.range(0, options.stations()).mapToObj(LoadGenerator::stationId)
+        .toArray(String[]::new);
     Instant firstMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES)
         .minus(Duration.ofMinutes(options.minutes() - 1));
     SplittableRandom random = new SplittableRandom(options.seed());
@@ -103,7 +106,7 @@ public final class LoadGenerator {
       int inRound = (int) (sent % perMinute);
       Parameter parameter = parameters.get(inRound % parameters.size());
       eventTime = firstMinute.plus(Duration.ofMinutes(round));
-      batch.add(Reading.newBuilder().setStationId(stationId(inRound / parameters.size()))
+      batch.add(Reading.newBuilder().setStationId(stationIds[inRound / parameters.size()])
           .setParameter(parameter.code()).setMedium(Medium.AIR).setObservedAt(eventTime).setPeriodSeconds(60)
           .setValue(typical(parameter) * (0.5 + random.nextDouble())).setUnit(parameter.unit()).setSource(SOURCE)
           .setReceivedAt(receivedAt).build());
