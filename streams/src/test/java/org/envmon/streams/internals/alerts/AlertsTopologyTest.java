@@ -84,6 +84,16 @@ class AlertsTopologyTest {
   }
 
   @Test
+  void aSeriesIsJudgedByTheRulesOfEachNewDay() {
+    start(AlertPolicy.DEFAULT);
+    pipeDaily("2026-02-28", 65); // GB 3095-2012: 75, in force to 2026-02-28
+    assertThat(harness.alerts.isEmpty()).isTrue();
+    pipeDaily("2026-03-01", 65); // GB 3095-2026 transition limits: 60, from 2026-03-01
+    assertThat(harness.alerts.readValuesToList()).extracting(Alert::getRuleId, Alert::getThreshold)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("GB3095-2026-T.PM2_5.DAILY_MEAN.II", 60.0));
+  }
+
+  @Test
   void pendingPeriodOpensAfterNConsecutiveExceedances() {
     start(new AlertPolicy(0.9, Map.of(), 1, Map.of(DAILY_PM25_II, 3), 1.5, 2.0));
     double[] values = {80, 80, 70, 80, 80};
