@@ -62,6 +62,7 @@ public final class EnvmonConfig extends AbstractConfig {
   public static final String HTTP_PORT = "ingest.http.port";
   public static final String HTTP_TLS_KEYSTORE = "ingest.http.tls.keystore";
   public static final String HTTP_TLS_PASSWORD_ENV = "ingest.http.tls.password.env";
+  public static final String HTTP_TLS_PASSWORD_FILE = "ingest.http.tls.password.file";
   public static final String HTTP_REQUEST_TIMEOUT_MS = "ingest.http.request.timeout.ms";
   public static final String MQTT_URL = "ingest.mqtt.url";
   public static final String MQTT_TOPIC = "ingest.mqtt.topic";
@@ -156,6 +157,9 @@ public final class EnvmonConfig extends AbstractConfig {
           "PKCS12 keystore for HTTPS on the HTTP API; empty serves plain HTTP.")
       .define(HTTP_TLS_PASSWORD_ENV, Type.STRING, "ENVMON_HTTP_TLS_PASSWORD", Importance.LOW,
           "Name of the environment variable holding the keystore password.")
+      .define(HTTP_TLS_PASSWORD_FILE, Type.STRING, "", Importance.LOW,
+          "File holding the keystore password (first line), used when the environment variable named by "
+              + "ingest.http.tls.password.env is unset.")
       .define(HTTP_REQUEST_TIMEOUT_MS, Type.LONG, HttpIngestConfig.DEFAULT_REQUEST_TIMEOUT.toMillis(),
           Range.between(100, 3_600_000), Importance.LOW,
           "An HTTP request (headers and body) must arrive whole within this many ms once a handler thread starts "

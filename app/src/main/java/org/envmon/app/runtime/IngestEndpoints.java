@@ -128,12 +128,9 @@ public final class IngestEndpoints implements AutoCloseable {
     if (keystore.isBlank()) {
       return plain;
     }
-    String passwordEnv = config.getString(EnvmonConfig.HTTP_TLS_PASSWORD_ENV);
-    String password = System.getenv(passwordEnv);
-    if (password == null) {
-      throw new IllegalArgumentException(EnvmonConfig.HTTP_TLS_KEYSTORE + " is set but the environment variable "
-          + passwordEnv + " (" + EnvmonConfig.HTTP_TLS_PASSWORD_ENV + ") holding its password is not");
-    }
+    String password = ConfiguredSecrets.require(config, EnvmonConfig.HTTP_TLS_PASSWORD_ENV,
+        EnvmonConfig.HTTP_TLS_PASSWORD_FILE, "the password of the HTTPS keystore " + keystore + " ("
+            + EnvmonConfig.HTTP_TLS_KEYSTORE + ")").reveal();
     return plain.withTls(new HttpIngestConfig.Tls(java.nio.file.Path.of(keystore), password));
   }
 

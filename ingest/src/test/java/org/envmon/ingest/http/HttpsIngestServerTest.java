@@ -4,25 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.envmon.ingest.core.IngestCounters;
 import org.envmon.ingest.json.ReadingIntake;
 import org.envmon.ingest.json.RecordingPublisher;
 import org.envmon.ingest.json.TestStations;
-import org.envmon.testkit.ExternalTool;
+import org.envmon.testkit.SelfSignedTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +26,7 @@ class HttpsIngestServerTest {
 
   @Test
   void servesReadingsOverTls(@TempDir Path dir) throws Exception {
-    Path keystore = dir.resolve("server.p12");
-    ExternalTool.run(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "envmon", "-keyalg", "EC", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1",
-        "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", PASSWORD), "");
+    Path keystore = SelfSignedTls.keystore(dir.resolve("server.p12"), PASSWORD);
     RecordingPublisher publisher = new RecordingPublisher();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ReadingIntake intake = new ReadingIntake(TestStations.validator(), publisher, new IngestCounters(metrics),
@@ -45,7 +36,7 @@ class HttpsIngestServerTest {
 
     try (HttpIngestServer server = HttpIngestServer.start(config, new TestStations(), intake, Optional::empty,
         metrics)) {
-      HttpClient client = HttpClient.newBuilder().sslContext(trusting(keystore)).build();
+      HttpClient client = HttpClient.newBuilder().sslContext(SelfSignedTls.trusting(keystore, PASSWORD)).build();
       HttpResponse<String> response = client.send(HttpRequest.newBuilder(
               URI.create("https://127.0.0.1:" + server.address().getPort() + "/api/v1/readings"))
           .header("Authorization", "Bearer " + TestStations.DONGSI_TOKEN)
@@ -56,17 +47,5 @@ class HttpsIngestServerTest {
       assertThat(response.statusCode()).isEqualTo(202);
       assertThat(publisher.readings).hasSize(1);
     }
-  }
-
-  private static SSLContext trusting(Path keystore) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      store.load(in, PASSWORD.toCharArray());
-    }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }
