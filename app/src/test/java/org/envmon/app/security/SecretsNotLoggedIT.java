@@ -66,7 +66,8 @@ import org.envmon.testkit.RepositoryFiles;
  * {@code influx.token.file}; a fourth to a real InfluxDB 1.x with authentication on, the password
  * read from {@code influx.password.file}, and signs its alert webhooks with a secret read from
  * {@code webhook.<name>.secret.file}. The {@code *.env} alternatives read the same way into the
- * same {@code Secret} (ConfiguredSecretsTest); a test cannot set its own process's environment.
+ * same {@code Secret} (ConfiguredSecretsTest); a test cannot set its own process's environment, so
+ * {@link SecretsFromEnvironmentIT} runs one of them in a child JVM.
  */
 class SecretsNotLoggedIT {
   private static final String PW = "pw7Qx9";
