@@ -32,7 +32,7 @@ class IngestEndpointsTlsTest {
 
   @Test
   void servesHttpsWithTheKeystorePasswordFromAFile() throws Exception {
-    Path keystore = keystore();
+    Path keystore = SelfSignedTls.keystore(dir.resolve("server.p12"), PASSWORD);
     Path passwordFile = dir.resolve("tls-password");
     Files.writeString(passwordFile, PASSWORD + "\n", StandardCharsets.UTF_8);
     EnvmonConfig config = ConfigLoader.load(null, Map.of(
@@ -60,17 +60,12 @@ class IngestEndpointsTlsTest {
         EnvmonConfig.KAFKA_BOOTSTRAP, "127.0.0.1:1",
         EnvmonConfig.RAW_TOPIC_ENABLED, "false",
         EnvmonConfig.HJ212_PORT, "-1",
-        EnvmonConfig.HTTP_TLS_KEYSTORE, keystore().toString(),
+        EnvmonConfig.HTTP_TLS_KEYSTORE, SelfSignedTls.keystore(dir.resolve("server.p12"), PASSWORD).toString(),
         EnvmonConfig.HTTP_TLS_PASSWORD_ENV, UNSET_VARIABLE));
 
     assertThatThrownBy(() -> ShippedEndpoints.start(config).close())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("HTTPS keystore").hasMessageContaining(UNSET_VARIABLE)
         .hasMessageContaining(EnvmonConfig.HTTP_TLS_PASSWORD_FILE);
-  }
-
-  private Path keystore() throws Exception {
-    Path keystore = dir.resolve("server.p12");
-    return Files.exists(keystore) ? keystore : SelfSignedTls.keystore(keystore, PASSWORD);
   }
 }
