@@ -46,6 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
   /** Prefix of the stations of the half-load run, so their clocks start fresh. */
   static final String HALF_LOAD_PREFIX = "half-";
   private static final int STATION_PUBLISH_ATTEMPTS = 3;
+  private static final int HOURS_PER_DAY = 24;
 
   @Option(names = "--stations", defaultValue = "1000", description = "Synthetic stations, each sending the six air pollutants every minute (default: ${DEFAULT-VALUE}).")
   int stations;
@@ -55,6 +56,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--warmup", defaultValue = "1500000", description = "Readings the baseline and the pipeline each work through before timing starts, so the JIT compiler has done most of its work (default: ${DEFAULT-VALUE}).")
   long warmup;
+
+  @Option(names = "--warmup-days", defaultValue = "7", description = "Days of hourly means the backlog's stations send before it, untimed like --warmup: a service that has run for days has compiled what a day's change takes (a new day's first values, a day's close), and the backlog alone passes one close (default: ${DEFAULT-VALUE}; 0 for none).")
+  int warmupDays;
 
   @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
   int partitions;
@@ -156,21 +160,22 @@ public final class BenchCommand implements Callable<Integer> {
       topics.add(BenchTopics.PASSTHROUGH);
       kafka.createTopics(topics, partitions);
       LoadOptions load = new LoadOptions(stations, LoadOptions.AIR, warmup + readings, Double.POSITIVE_INFINITY, 1000,
-          32, 1L);
+          32, 1L, LoadOptions.MINUTE);
       publishStations(bootstrap, load);
 
+      // a day's close in the untimed warm-up, so the JIT compiles it too
+      Instant backlogEnd = LoadTiming.lastMinute(Instant.now(), load.rounds(),
+          LoadTiming.midnightMinuteForClose(warmup / 2 / load.readingsPerRound(), PipelineStreams.GRACE));
+      long untimed = warmup + produceWarmupDays(bootstrap, load, backlogEnd, out);
       out.printf("bench: producing the backlog: %,d readings (%d stations x %d pollutants, minute data); "
           + "the first %,d warm up the JIT (every station closes a day half-way through them) and are not timed%n",
           warmup + readings, stations, LoadOptions.AIR.size(), warmup);
-      // a day's close in the untimed warm-up, so the JIT compiles it too
-      Instant backlogEnd = LoadTiming.lastMinute(Instant.now(), load.minutes(),
-          LoadTiming.midnightMinuteForClose(warmup / 2 / load.readingsPerMinute(), PipelineStreams.GRACE));
-      LoadResult backlog = produce(bootstrap, load, null, Clock.fixed(backlogEnd, ZoneOffset.UTC), out);
+      LoadResult backlog = produce(bootstrap, load, null, "backlog", Clock.fixed(backlogEnd, ZoneOffset.UTC), out);
       report.add(new Figure(BenchKeys.PRELOAD_RATE, "ingest producer (loadgen)", backlog.achievedRate(),
           "readings/s", "KafkaReadingPublisher, acks=all"));
 
       out.println("bench: raw baseline: plain consumer -> producer copy of envmon.readings");
-      Throughput baseline = new PassthroughBaseline(bootstrap).run(warmup, readings, timeout, out);
+      Throughput baseline = new PassthroughBaseline(bootstrap).run(untimed, readings, timeout, out);
       report.add(new Figure(BenchKeys.BASELINE_RATE, "raw passthrough baseline", baseline.perSecond(),
           "readings/s", String.format(Locale.ROOT, "%,d in %.1f s, Avro serdes, no transactions",
               baseline.records(), baseline.seconds())));
@@ -181,7 +186,7 @@ public final class BenchCommand implements Callable<Integer> {
           threads, commitInterval.toMillis());
       try (PipelineStreams streams = PipelineStreams.start(bootstrap, dir.path().resolve("streams"),
           commitInterval, threads, timeout)) {
-        Throughput pipeline = PipelineThroughput.measure(streams, warmup, readings, timeout, out);
+        Throughput pipeline = PipelineThroughput.measure(streams, untimed, readings, timeout, out);
         report.add(new Figure(BenchKeys.PIPELINE_RATE, "pipeline throughput (EOS)", pipeline.perSecond(),
             "readings/s", String.format(Locale.ROOT, "%,d in %.1f s", pipeline.records(), pipeline.seconds())));
         report.add(new Figure(BenchKeys.PIPELINE_CPU, "pipeline CPU per reading", pipeline.cpuMicrosPerRecord(),
@@ -195,6 +200,24 @@ public final class BenchCommand implements Callable<Integer> {
             streams.threadMetric("commit-latency-max"), "ms", "per stream thread, last 30 s"));
       }
     }
+  }
+
+  /**
+   * Produces --warmup-days of hourly means of the backlog's stations, ending the hour before the
+   * backlog's first minute, so their clocks run on into it; returns how many readings that was.
+   */
+  private long produceWarmupDays(String bootstrap, LoadOptions backlog, Instant backlogEnd, PrintStream out) {
+    if (warmupDays == 0) {
+      return 0;
+    }
+    LoadOptions days = backlog.withPeriodMinutes(LoadOptions.HOUR)
+        .withReadings((long) backlog.readingsPerRound() * HOURS_PER_DAY * warmupDays);
+    Instant lastHour = LoadTiming.lastHourBefore(backlogEnd.minus(Duration.ofMinutes(backlog.rounds() - 1)));
+    out.printf("bench: producing %d day(s) of hourly means of the same stations before the backlog: %,d readings, "
+        + "not timed (every station changes day and closes one %d times in them)%n", warmupDays, days.readings(),
+        warmupDays);
+    produce(bootstrap, days, null, "days of hourly means", Clock.fixed(lastHour, ZoneOffset.UTC), out);
+    return days.readings();
   }
 
   /** Sink and replay figures, on --influx-url or an influxd started here. */
@@ -225,6 +248,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (latencyWarmup.isNegative()) {
       throw new IllegalArgumentException("--latency-warmup must not be negative (PT0S probes at once)");
+    }
+    if (warmupDays < 0) {
+      throw new IllegalArgumentException("--warmup-days must be 0 or more");
     }
     if (warmupProbes < 0) {
       throw new IllegalArgumentException("--latency-warmup-probes must be 0 or more");
@@ -268,9 +294,9 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** Runs the load generator; with a prefix its stations are renamed (see {@link StationPrefixPublisher}). */
-  private static LoadResult produce(String bootstrap, LoadOptions load, String prefix, Clock eventClock,
+  private static LoadResult produce(String bootstrap, LoadOptions load, String prefix, String label, Clock eventClock,
                                     PrintStream out) {
-    ProgressLine progress = new ProgressLine(out, prefix == null ? "backlog" : "half load");
+    ProgressLine progress = new ProgressLine(out, label);
     try (ReadingPublisher kafka = new KafkaReadingPublisher(props(bootstrap));
          ReadingPublisher publisher = prefix == null ? kafka : new StationPrefixPublisher(kafka, prefix)) {
       return new LoadGenerator(publisher, load, eventClock).run(p -> progress.update(p.sent(), p.total()));
@@ -290,13 +316,13 @@ public final class BenchCommand implements Callable<Integer> {
         untimedProbing.toSeconds());
     Duration dayCloseAt = loadOnly.plus(untimedProbing).plus(probing.dividedBy(2));
     LoadOptions halfLoad = load.withReadings(loadReadings).withRate(rate);
-    Instant lastMinute = LoadTiming.lastMinute(Instant.now(), halfLoad.minutes(), LoadTiming.midnightMinuteForClose(
-        LoadTiming.minuteAt(rate, dayCloseAt, halfLoad.readingsPerMinute()), PipelineStreams.GRACE));
+    Instant lastMinute = LoadTiming.lastMinute(Instant.now(), halfLoad.rounds(), LoadTiming.midnightMinuteForClose(
+        LoadTiming.minuteAt(rate, dayCloseAt, halfLoad.readingsPerRound()), PipelineStreams.GRACE));
     out.printf(Locale.ROOT, "bench: latency: every station closes its day (a Beijing midnight plus the %d h grace)"
         + " about %d s into the half load, half-way through the timed probes%n", PipelineStreams.GRACE.toHours(),
         dayCloseAt.toSeconds());
     CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(() -> produce(bootstrap, halfLoad,
-        HALF_LOAD_PREFIX, Clock.fixed(lastMinute, ZoneOffset.UTC), out));
+        HALF_LOAD_PREFIX, "half load", Clock.fixed(lastMinute, ZoneOffset.UTC), out));
     // The JIT compiled at 40-80 % of a core through the first 25 s of the half load and still at
     // 10-30 % after 45 s, and the first probes had it compile the alert path (docs/benchmarks.md).
     try {

@@ -41,6 +41,14 @@ final class LoadTiming {
     return closeMinute - grace.toMinutes();
   }
 
+  /**
+   * The last hour of hourly means that run on into a minute load starting at {@code firstMinute}:
+   * the hour before the one that minute is in, so no station's clock goes back.
+   */
+  static Instant lastHourBefore(Instant firstMinute) {
+    return firstMinute.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+  }
+
   /** The minute of event time a load at {@code rate} readings per second reaches {@code after} its start. */
   static long minuteAt(double rate, Duration after, int perMinute) {
     return (long) (rate * (after.toNanos() / 1e9)) / perMinute;

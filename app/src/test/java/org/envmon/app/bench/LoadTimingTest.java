@@ -56,4 +56,12 @@ class LoadTimingTest {
     assertThat(midnightMinute).isEqualTo(480);
     assertThat(beijingTime(last.minus(Duration.ofMinutes(999 - closeMinute)))).isEqualTo("02:00");
   }
+
+  @Test
+  void hourlyMeansBeforeAMinuteLoadEndTheHourBeforeItsFirstMinute() {
+    assertThat(LoadTiming.lastHourBefore(Instant.parse("2026-11-21T15:55:00Z")))
+        .isEqualTo(Instant.parse("2026-11-21T14:00:00Z"));
+    assertThat(LoadTiming.lastHourBefore(Instant.parse("2026-11-21T16:00:00Z")))
+        .as("a load starting on the hour").isEqualTo(Instant.parse("2026-11-21T15:00:00Z"));
+  }
 }

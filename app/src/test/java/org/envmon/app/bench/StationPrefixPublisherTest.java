@@ -3,40 +3,15 @@ package org.envmon.app.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import org.envmon.ingest.core.ReadingPublisher;
-import org.envmon.schemas.DeadLetter;
 import org.envmon.schemas.Reading;
 import org.junit.jupiter.api.Test;
 
 class StationPrefixPublisherTest {
-  /** Records what reaches it; the decorator's whole job is what it hands on. */
-  private static final class Recording implements ReadingPublisher {
-    final List<Reading> published = new ArrayList<>();
-    boolean closed;
-
-    @Override
-    public CompletableFuture<Void> publish(List<Reading> readings) {
-      published.addAll(readings);
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletableFuture<Void> deadLetter(DeadLetter deadLetter) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-    }
-  }
 
   @Test
   void renamesStationsOfReadingsAndEntriesAlike() {
-    Recording target = new Recording();
+    CollectingPublisher target = new CollectingPublisher();
     Reading reading = AlertLatencyProbe.probe("load-00001", Instant.parse("2026-01-01T00:30:00Z")).get(0);
     try (StationPrefixPublisher publisher = new StationPrefixPublisher(target, "half-")) {
       publisher.publish(List.of(reading)).join();

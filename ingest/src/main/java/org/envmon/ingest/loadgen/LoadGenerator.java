@@ -24,10 +24,11 @@ import org.envmon.schemas.Station;
 import org.envmon.standards.Parameter;
 
 /**
- * Benchmark load: synthetic stations sending minute data through a {@link ReadingPublisher}
- * (the real Kafka one in a benchmark), at a target rate or as fast as Kafka acknowledges,
- * reporting the rate achieved. Readings bypass validation: the figure is the pipeline's, not
- * the parser's. Event time runs one minute per round and ends at the current minute.
+ * Benchmark load: synthetic stations sending minute data (or hourly means) through a
+ * {@link ReadingPublisher} (the real Kafka one in a benchmark), at a target rate or as fast as
+ * Kafka acknowledges, reporting the rate achieved. Readings bypass validation: the figure is the
+ * pipeline's, not the parser's. Event time runs one period per round and ends at the round
+ * holding the clock's instant (the current minute for minute data, the current hour for hourly means).
  */
 public final class LoadGenerator {
   /** The {@code source} of generated readings. */
@@ -46,8 +47,8 @@ public final class LoadGenerator {
   }
 
   /**
-   * A load whose last minute of event time is {@code clock}'s minute (receipt times read it too):
-   * a benchmark places the load's hour and day boundaries with it.
+   * A load whose last round of event time holds {@code clock}'s instant (receipt times read it
+   * too): a benchmark places the load's hour and day boundaries with it.
    */
   public LoadGenerator(ReadingPublisher publisher, LoadOptions options, Clock clock) {
     this(publisher, options, clock, System::nanoTime, Sleeper.SYSTEM);
@@ -87,12 +88,13 @@ public final class LoadGenerator {
   public LoadResult run(Consumer<LoadProgress> progress) {
     Consumer<LoadProgress> report = progress == null ? p -> { } : progress;
     List<Parameter> parameters = options.parameters().stream().map(c -> Parameter.fromCode(c).orElseThrow()).toList();
-    int perMinute = options.readingsPerMinute();
+    int perRound = options.readingsPerRound();
     // formatted once: String.format per reading was a third of the generator's CPU time
     String[] stationIds = IntStream.range(0, options.stations()).mapToObj(LoadGenerator::stationId)
         .toArray(String[]::new);
-    Instant firstMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES)
-        .minus(Duration.ofMinutes(options.minutes() - 1));
+    Duration period = Duration.ofMinutes(options.periodMinutes());
+    Instant firstRound = roundStart(clock.instant(), options.periodMinutes())
+        .minus(period.multipliedBy(options.rounds() - 1));
     SplittableRandom random = new SplittableRandom(options.seed());
     Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
     List<Reading> batch = new ArrayList<>(options.batchSize());
@@ -100,16 +102,17 @@ public final class LoadGenerator {
     long started = nanoTime.getAsLong();
     long lastReport = started;
     long sent = 0;
-    Instant eventTime = firstMinute;
+    Instant eventTime = firstRound;
+    int periodSeconds = (int) period.toSeconds();
     while (sent < options.readings()) {
-      long round = sent / perMinute;
-      int inRound = (int) (sent % perMinute);
+      long round = sent / perRound;
+      int inRound = (int) (sent % perRound);
       Parameter parameter = parameters.get(inRound % parameters.size());
-      eventTime = firstMinute.plus(Duration.ofMinutes(round));
+      eventTime = firstRound.plus(period.multipliedBy(round));
       batch.add(Reading.newBuilder().setStationId(stationIds[inRound / parameters.size()])
-          .setParameter(parameter.code()).setMedium(Medium.AIR).setObservedAt(eventTime).setPeriodSeconds(60)
-          .setValue(typical(parameter) * (0.5 + random.nextDouble())).setUnit(parameter.unit()).setSource(SOURCE)
-          .setReceivedAt(receivedAt).build());
+          .setParameter(parameter.code()).setMedium(Medium.AIR).setObservedAt(eventTime)
+          .setPeriodSeconds(periodSeconds).setValue(typical(parameter) * (0.5 + random.nextDouble()))
+          .setUnit(parameter.unit()).setSource(SOURCE).setReceivedAt(receivedAt).build());
       sent++;
       if (batch.size() == options.batchSize() || sent == options.readings()) {
         inFlight.add(publisher.publish(List.copyOf(batch)));
@@ -128,7 +131,14 @@ public final class LoadGenerator {
     inFlight.forEach(LoadGenerator::await);
     Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - started);
     report.accept(new LoadProgress(sent, options.readings(), elapsed));
-    return new LoadResult(sent, elapsed, firstMinute, eventTime);
+    return new LoadResult(sent, elapsed, firstRound, eventTime);
+  }
+
+  /** Start of the round of {@code periodMinutes} holding {@code t} (rounds start at the hour; Beijing is UTC+8). */
+  static Instant roundStart(Instant t, int periodMinutes) {
+    Instant minute = t.truncatedTo(ChronoUnit.MINUTES);
+    long minuteOfHour = minute.getEpochSecond() / 60 % 60;
+    return minute.minus(Duration.ofMinutes(minuteOfHour % periodMinutes));
   }
 
   private void pace(long started, long sent) {

@@ -9,8 +9,8 @@ import java.util.Locale;
  *
  * @param readings       readings acknowledged by Kafka
  * @param elapsed        wall time from the first send to the last acknowledgement
- * @param firstEventTime event time of the first minute sent
- * @param lastEventTime  event time of the last minute sent
+ * @param firstEventTime event time of the first round sent
+ * @param lastEventTime  event time of the last round sent
  */
 public record LoadResult(long readings, Duration elapsed, Instant firstEventTime, Instant lastEventTime) {
   /** Readings per second actually achieved. */

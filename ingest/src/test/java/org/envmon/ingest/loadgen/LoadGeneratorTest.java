@@ -37,8 +37,8 @@ class LoadGeneratorTest {
     LoadResult result = generator(options).run(null);
 
     assertThat(result.readings()).isEqualTo(15);
-    assertThat(options.readingsPerMinute()).isEqualTo(6);
-    assertThat(options.minutes()).as("the last minute partial").isEqualTo(3);
+    assertThat(options.readingsPerRound()).isEqualTo(6);
+    assertThat(options.rounds()).as("the last minute partial").isEqualTo(3);
     assertThat(publisher.batchSizes).containsExactly(4, 4, 4, 3);
     assertThat(publisher.readings).extracting(Reading::getStationId, Reading::getParameter).startsWith(
         tuple("load-00001", "PM2_5"), tuple("load-00001", "NO2"), tuple("load-00001", "CO"),
@@ -54,6 +54,34 @@ class LoadGeneratorTest {
     assertThat(publisher.readings).filteredOn(r -> r.getParameter().equals("CO"))
         .allSatisfy(r -> assertThat(r.getUnit()).isEqualTo("mg/m3"));
     assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void sendsHourlyMeansEndingWithTheCurrentHour() {
+    LoadOptions options = LoadOptions.of(2).withParameters(List.of("PM2_5")).withReadings(6)
+        .withPeriodMinutes(LoadOptions.HOUR);
+
+    LoadResult result = generator(options).run(null);
+
+    assertThat(options.rounds()).isEqualTo(3);
+    assertThat(publisher.readings).extracting(Reading::getStationId, Reading::getObservedAt).containsExactly(
+        tuple("load-00001", Instant.parse("2026-11-21T04:00:00Z")),
+        tuple("load-00002", Instant.parse("2026-11-21T04:00:00Z")),
+        tuple("load-00001", Instant.parse("2026-11-21T05:00:00Z")),
+        tuple("load-00002", Instant.parse("2026-11-21T05:00:00Z")),
+        tuple("load-00001", Instant.parse("2026-11-21T06:00:00Z")),
+        tuple("load-00002", Instant.parse("2026-11-21T06:00:00Z")));
+    assertThat(publisher.readings).allSatisfy(r -> assertThat(r.getPeriodSeconds()).isEqualTo(3600));
+    assertThat(result.firstEventTime()).isEqualTo(Instant.parse("2026-11-21T04:00:00Z"));
+    assertThat(result.lastEventTime()).isEqualTo(Instant.parse("2026-11-21T06:00:00Z"));
+  }
+
+  @Test
+  void roundsStartAtTheHourAndEveryPeriodAfterIt() {
+    Instant t = Instant.parse("2026-11-21T06:44:59.900Z");
+    assertThat(LoadGenerator.roundStart(t, 1)).isEqualTo(Instant.parse("2026-11-21T06:44:00Z"));
+    assertThat(LoadGenerator.roundStart(t, 15)).isEqualTo(Instant.parse("2026-11-21T06:30:00Z"));
+    assertThat(LoadGenerator.roundStart(t, 60)).isEqualTo(Instant.parse("2026-11-21T06:00:00Z"));
   }
 
   @Test
@@ -78,6 +106,8 @@ class LoadGeneratorTest {
     assertThatThrownBy(() -> LoadOptions.of(0)).hasMessageContaining("--stations must be 1 to 99999");
     assertThatThrownBy(() -> LoadOptions.of(1).withParameters(List.of("LEQ")))
         .hasMessageContaining("'LEQ' is not an air parameter");
+    assertThatThrownBy(() -> LoadOptions.of(1).withPeriodMinutes(7))
+        .hasMessageContaining("must divide an hour").hasMessageContaining("got 7");
     assertThatThrownBy(() -> LoadOptions.parseRate("fast")).hasMessageContaining("--rate must be 'max'");
     assertThat(LoadOptions.parseRate("MAX")).isInfinite();
   }
