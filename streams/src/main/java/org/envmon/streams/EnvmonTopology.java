@@ -29,10 +29,9 @@ public final class EnvmonTopology {
     // One source for the readings topic: every medium's sub-topology hangs off this stream.
     KStream<String, Reading> readings = builder.stream(Topics.READINGS.name(),
         Consumed.with(Topics.READINGS.keySerde(), Topics.READINGS.valueSerde()).withName(READINGS_SOURCE));
-    CoreTopology.addTo(builder, readings, settings);
-    // The evaluation stages read what the core writes (envmon.hourly, .aggregates, .aqi); the
-    // status stores hang off the same streams, since a topic may have one source only.
-    EvaluationInputs evaluationInputs = EvaluationInputs.subscribe(builder);
+    // The evaluation stages and the status stores take what the core writes to envmon.hourly,
+    // .aggregates and .aqi straight from its streams, in the readings' task.
+    EvaluationInputs evaluationInputs = CoreTopology.addTo(builder, readings, settings);
     EvaluationTopology.addTo(evaluationInputs, settings.evaluation());
     StatusStores.addTo(builder, evaluationInputs);
     return builder.build();

@@ -18,26 +18,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.awaitility.Awaitility;
 import org.envmon.schemas.Alert;
 import org.envmon.schemas.AlertState;
-import org.envmon.schemas.AqiRecord;
-import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.Medium;
 import org.envmon.schemas.PlanProgress;
+import org.envmon.schemas.Reading;
 import org.envmon.schemas.topics.Topics;
 import org.envmon.streams.EnvmonTopology;
 import org.envmon.streams.StreamsSettings;
+import org.envmon.streams.status.LocalStatusStores;
 import org.envmon.streams.status.StatusQueries;
-import org.envmon.streams.status.StatusStores;
+import org.envmon.streams.status.StatusUnavailableException;
+import org.envmon.streams.status.StatusView;
 import org.envmon.testkit.TestKafka;
 import org.envmon.testkit.WithKafka;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two Kafka Streams instances of the envmon topology (same application id, two partitions), each
- * with its status server: either instance answers for every station, whichever holds it.
+ * with its status server: either instance answers for every station, whichever holds it. The
+ * stations' hourly values and AQI are computed from readings (their stores live in the readings'
+ * task, partitioned by station); alerts and plan progress come from their topics.
  */
 @WithKafka
 class StatusRoutingIT {
@@ -56,6 +57,7 @@ class StatusRoutingIT {
       "Nongzhanguan", "Changping", "Dingling");
   private static final Instant H10 = Instant.parse("2026-03-01T10:00:00Z");
   private static final Instant H11 = Instant.parse("2026-03-01T11:00:00Z");
+  private static final Instant H12 = Instant.parse("2026-03-01T12:00:00Z");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
@@ -87,7 +89,6 @@ class StatusRoutingIT {
       for (int i = 0; i < STATIONS.size(); i++) {
         String station = STATIONS.get(i);
         double expected = latestPm25(i);
-        int expectedAqi = aqiOf(i);
         Awaitility.await(station + " via " + asked.server.applicationServer()).atMost(TIMEOUT)
             .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
               Response r = get(asked, StatusPaths.STATIONS + "/" + URLEncoder.encode(station, StandardCharsets.UTF_8));
@@ -98,7 +99,7 @@ class StatusRoutingIT {
               assertThat(hourly.get(0).get("parameter").asText()).isEqualTo("PM2_5");
               assertThat(hourly.get(0).get("hourStart").asText()).isEqualTo(H11.toString());
               assertThat(hourly.get(0).get("value").asDouble()).isEqualTo(expected);
-              assertThat(r.body.get("hourlyAqi").get("aqi").asInt()).isEqualTo(expectedAqi);
+              assertThat(r.body.get("hourlyAqi").get("periodStart").asText()).isEqualTo(H11.toString());
               assertThat(r.body.get("dailyAqi").isNull()).isTrue();
             });
       }
@@ -151,29 +152,35 @@ class StatusRoutingIT {
 
   /** Instances holding the stations' hourly keys, by the streams metadata. */
   private static Set<HostInfo> owners(KafkaStreams streams) {
+    LocalStatusStores stores = new LocalStatusStores(streams, new HostInfo("localhost", 0));
     Set<HostInfo> owners = new HashSet<>();
     for (String station : STATIONS) {
-      var metadata = streams.queryMetadataForKey(StatusStores.LATEST_HOURLY,
-          StatusQueries.hourlyKey(station, "PM2_5"), new StringSerializer());
-      if (metadata != null && metadata.activeHost() != null && metadata.activeHost().port() > 0) {
-        owners.add(metadata.activeHost());
+      try {
+        HostInfo owner = stores.ownerOf(StatusView.HOURLY, StatusQueries.hourlyKey(station, "PM2_5"));
+        if (owner.port() > 0) {
+          owners.add(owner);
+        }
+      } catch (StatusUnavailableException notYet) {
+        // still rebalancing
       }
     }
     return owners;
   }
 
+  /**
+   * Hourly PM2.5 means for 10:00 and 11:00 of each station and one for 12:00, which closes 11:00;
+   * two alerts and the plan progress straight to their topics.
+   */
   private static void produce(TestKafka kafka) {
-    try (KafkaProducer<String, HourlyValue> hourly = kafka.producer(Topics.HOURLY);
-         KafkaProducer<String, AqiRecord> aqi = kafka.producer(Topics.AQI);
+    try (KafkaProducer<String, Reading> readings = kafka.producer(Topics.READINGS);
          KafkaProducer<String, Alert> alerts = kafka.producer(Topics.ALERTS);
          KafkaProducer<String, PlanProgress> plan = kafka.producer(Topics.PLAN_PROGRESS)) {
       for (int i = 0; i < STATIONS.size(); i++) {
         String station = STATIONS.get(i);
-        String key = StatusQueries.hourlyKey(station, "PM2_5");
-        hourly.send(new ProducerRecord<>(Topics.HOURLY.name(), key, hour(station, H10, 10.0 + i)));
-        hourly.send(new ProducerRecord<>(Topics.HOURLY.name(), key, hour(station, H11, latestPm25(i))));
-        aqi.send(new ProducerRecord<>(Topics.AQI.name(), StatusQueries.aqiKey(station, "HOUR"),
-            hourlyAqi(station, aqiOf(i))));
+        for (Reading r : List.of(hourlyMean(station, H10, 10.0 + i), hourlyMean(station, H11, latestPm25(i)),
+            hourlyMean(station, H12, 20.0))) {
+          readings.send(new ProducerRecord<>(Topics.READINGS.name(), station, r));
+        }
       }
       for (String station : List.of("Dongsi", "Tiantan")) {
         alerts.send(new ProducerRecord<>(Topics.ALERTS.name(), alertId(station), alert(station)));
@@ -184,27 +191,17 @@ class StatusRoutingIT {
   }
 
   private static double latestPm25(int i) {
-    return 40.5 + 3 * i;
-  }
-
-  private static int aqiOf(int i) {
-    return 50 + i;
+    return 40.0 + 3 * i;
   }
 
   private static String alertId(String station) {
     return station + "|GB3095-2012.PM2_5.HOUR.II|2026-03-01T11:00:00Z";
   }
 
-  private static HourlyValue hour(String station, Instant start, double value) {
-    return HourlyValue.newBuilder().setStationId(station).setDistrict("东城").setMedium(Medium.AIR)
-        .setParameter("PM2_5").setHourStart(start).setValue(value).setUnit("ug/m3").setSamples(12)
-        .setSampleMinutes(60).setValid(true).build();
-  }
-
-  private static AqiRecord hourlyAqi(String station, int value) {
-    return AqiRecord.newBuilder().setStationId(station).setDistrict("东城").setPeriod("HOUR").setPeriodStart(H11)
-        .setAqi(value).setLevel(value > 50 ? 2 : 1).setCategory(value > 50 ? "良" : "优")
-        .setIaqi(Map.of("PM2_5", value)).setStandard("HJ 633-2026").build();
+  private static Reading hourlyMean(String station, Instant hourStart, double value) {
+    return Reading.newBuilder().setStationId(station).setParameter("PM2_5").setMedium(Medium.AIR)
+        .setObservedAt(hourStart).setPeriodSeconds(3600).setSampleMinutes(60).setValue(value).setUnit("ug/m3")
+        .setSource("test").setReceivedAt(hourStart.plus(Duration.ofHours(1))).build();
   }
 
   private static Alert alert(String station) {

@@ -68,7 +68,8 @@ public final class LocalStatusStores {
   public HostInfo ownerOf(StatusView<?, ?> view, String key) {
     KeyQueryMetadata metadata;
     try {
-      metadata = streams.queryMetadataForKey(view.store(), key, KEYS);
+      metadata = view.byStation() ? streams.queryMetadataForKey(view.store(), key, StationKeyPartitioner.INSTANCE)
+          : streams.queryMetadataForKey(view.store(), key, KEYS);
     } catch (InvalidStateStoreException | IllegalStateException e) {
       // Kafka Streams throws IllegalStateException for the shutdown states.
       throw notRunning(e);

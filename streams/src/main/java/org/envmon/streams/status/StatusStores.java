@@ -12,8 +12,10 @@ import org.envmon.streams.internals.alerts.EvaluationInputs;
 
 /**
  * The queryable stores behind the status API. Each is persistent and changelogged, and keyed
- * exactly like the topic it is fed from, so {@code KafkaStreams.queryMetadataForKey} finds the
- * instance holding a key with the topic's own partitioning.
+ * exactly like the topic its records go to. The latest hourly values and AQI are kept in the
+ * readings' task, from the core's own streams, so they are partitioned by station
+ * ({@link StationKeyPartitioner}); open alerts and plan progress are fed from their topics and
+ * partitioned by key. {@link StatusView#byStation} tells {@link LocalStatusStores} which.
  */
 public final class StatusStores {
   /** Latest hourly value per {@code station|parameter} (key of {@link Topics#HOURLY}). */
@@ -32,8 +34,8 @@ public final class StatusStores {
   private StatusStores() {}
 
   /**
-   * Materialises the status stores: hourly values and AQI on the evaluation stage's existing
-   * streams (a topic may have one source only), alerts and plan progress from their own sources.
+   * Materialises the status stores: hourly values and AQI on the streams the evaluation stage
+   * reads (the core's, in envmon's topology), alerts and plan progress from their own sources.
    */
   public static void addTo(StreamsBuilder builder, EvaluationInputs inputs) {
     builder.addStateStore(store(LATEST_HOURLY, Topics.HOURLY));

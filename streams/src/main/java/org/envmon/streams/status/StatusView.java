@@ -10,20 +10,24 @@ import org.envmon.schemas.PlanProgress;
 
 /**
  * One status store and how its records are shown: the store name, the view type (what peers
- * exchange as JSON) and the conversion from the stored Avro record.
+ * exchange as JSON), the conversion from the stored Avro record, and how the store is
+ * partitioned.
  *
+ * @param byStation true for a store kept in the readings' task, partitioned by the station part
+ *                  of its keys ({@link StationKeyPartitioner}); false for one fed from its own
+ *                  topic, partitioned by the whole key
  * @param <A> the stored record
  * @param <T> its view
  */
-public record StatusView<A, T>(String store, Class<T> viewType, Function<A, T> view) {
+public record StatusView<A, T>(String store, Class<T> viewType, Function<A, T> view, boolean byStation) {
   public static final StatusView<HourlyValue, HourlyStatus> HOURLY =
-      new StatusView<>(StatusStores.LATEST_HOURLY, HourlyStatus.class, HourlyStatus::of);
+      new StatusView<>(StatusStores.LATEST_HOURLY, HourlyStatus.class, HourlyStatus::of, true);
   public static final StatusView<AqiRecord, AqiStatus> AQI =
-      new StatusView<>(StatusStores.LATEST_AQI, AqiStatus.class, AqiStatus::of);
+      new StatusView<>(StatusStores.LATEST_AQI, AqiStatus.class, AqiStatus::of, true);
   public static final StatusView<Alert, OpenAlert> OPEN_ALERTS =
-      new StatusView<>(StatusStores.OPEN_ALERTS, OpenAlert.class, OpenAlert::of);
+      new StatusView<>(StatusStores.OPEN_ALERTS, OpenAlert.class, OpenAlert::of, false);
   public static final StatusView<PlanProgress, PlanStatus> PLAN =
-      new StatusView<>(StatusStores.PLAN_PROGRESS, PlanStatus.class, PlanStatus::of);
+      new StatusView<>(StatusStores.PLAN_PROGRESS, PlanStatus.class, PlanStatus::of, false);
 
   /** Every status view. */
   public static List<StatusView<?, ?>> all() {

@@ -11,9 +11,9 @@ import org.envmon.schemas.topics.Topics;
 /**
  * Standards evaluation: valid aggregates and valid hourly means against the catalog rules of
  * their station, and daily AQI against the AQI categories, each through the alert state machine
- * into {@link Topics#ALERTS} (key = alert id). The 1-hour rules run in the core on the station's
- * own hourly values ({@link #addHourlyRulesTo}), so a 1-hour exceedance is one exactly-once hop
- * from its reading; aggregates and AQI are read back from their topics.
+ * into {@link Topics#ALERTS} (key = alert id). Everything runs in the readings' task, one
+ * exactly-once hop from the reading: the 1-hour rules on the station's own hourly values
+ * ({@link #addHourlyRulesTo}), aggregates and AQI on the core's streams of them ({@link #addTo}).
  */
 public final class AlertsTopology {
   /** Alert state of the aggregate rules (daily, rolling, MDA8, noise ...), per (station, rule). */

@@ -11,8 +11,11 @@ import org.envmon.schemas.topics.Topic;
 import org.envmon.schemas.topics.Topics;
 
 /**
- * The streams the evaluation stages read, subscribed once: Kafka Streams allows one source per
- * topic in a topology, and several stages read the same topic.
+ * The streams the evaluation stages and the status stores read: in envmon's topology the core's
+ * own streams of what it writes to the three topics ({@code CoreTopology.addTo}), keyed as there
+ * and partitioned by station; in a topology of the evaluation stages alone (their tests), the
+ * topics, subscribed once ({@link #subscribe}: Kafka Streams allows one source per topic, and
+ * several stages read the same topic).
  *
  * @param aggregates {@link Topics#AGGREGATES}
  * @param hourly     {@link Topics#HOURLY}
@@ -26,10 +29,7 @@ public record EvaluationInputs(KStream<String, Aggregate> aggregates, KStream<St
     Objects.requireNonNull(aqi, "aqi");
   }
 
-  /**
-   * Subscribes the three topics with named sources ({@code evaluation-<topic>-source}). Use this
-   * unless the main topology already reads one of them; then pass its stream to the constructor.
-   */
+  /** Subscribes the three topics with named sources ({@code evaluation-<topic>-source}). */
   public static EvaluationInputs subscribe(StreamsBuilder builder) {
     return new EvaluationInputs(source(builder, Topics.AGGREGATES), source(builder, Topics.HOURLY),
         source(builder, Topics.AQI));

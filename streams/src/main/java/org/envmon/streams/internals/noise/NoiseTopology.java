@@ -3,6 +3,7 @@ package org.envmon.streams.internals.noise;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.envmon.schemas.Aggregate;
 import org.envmon.schemas.topics.Topics;
 import org.envmon.streams.internals.HourBatch;
 import org.envmon.streams.internals.alerts.EvaluationSettings;
@@ -19,10 +20,12 @@ public final class NoiseTopology {
 
   private NoiseTopology() {}
 
-  /** Adds the noise stage to the station-keyed hour batches. */
-  public static void addTo(KStream<String, HourBatch> batches, EvaluationSettings settings) {
-    batches.process(NoisePeriodProcessor.supplier(settings.noise(), STATE), Named.as("noise-periods"))
-        .to(Topics.AGGREGATES.name(), Produced.with(Topics.AGGREGATES.keySerde(), Topics.AGGREGATES.valueSerde())
-            .withName("noise-aggregates-sink"));
+  /** Adds the noise stage to the station-keyed hour batches; returns its aggregates, for the alerts stage. */
+  public static KStream<String, Aggregate> addTo(KStream<String, HourBatch> batches, EvaluationSettings settings) {
+    KStream<String, Aggregate> periods = batches.process(NoisePeriodProcessor.supplier(settings.noise(), STATE),
+        Named.as("noise-periods"));
+    periods.to(Topics.AGGREGATES.name(), Produced.with(Topics.AGGREGATES.keySerde(), Topics.AGGREGATES.valueSerde())
+        .withName("noise-aggregates-sink"));
+    return periods;
   }
 }

@@ -23,8 +23,8 @@ public final class WaterTopology {
 
   private WaterTopology() {}
 
-  /** Adds the water stage to the station-keyed hour batches. */
-  public static void addTo(KStream<String, HourBatch> batches, EvaluationSettings settings) {
+  /** Adds the water stage to the station-keyed hour batches; returns its class aggregates, for the alerts stage. */
+  public static KStream<String, Aggregate> addTo(KStream<String, HourBatch> batches, EvaluationSettings settings) {
     KStream<String, Aggregate> classes = batches
         .process(WaterPeriodProcessor.supplier(settings.catalog(), settings.water(), PERIOD_STATE),
             Named.as("water-classify"));
@@ -34,5 +34,6 @@ public final class WaterTopology {
         .process(WaterTargetProcessor.supplier(settings.alerts(), TARGET_STATE), Named.as("water-target-check"))
         .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
             .withName("water-alerts-sink"));
+    return classes;
   }
 }
