@@ -153,17 +153,7 @@ public final class Pipeline implements AutoCloseable {
   public void awaitQuiescent(Duration timeout, java.util.function.Consumer<Long> progress)
       throws InterruptedException, TimeoutException {
     try (Admin admin = Admin.create(config.kafkaClientConfig())) {
-      Set<String> streamsTopics;
-      try {
-        streamsTopics = admin.listTopics().names().get().stream()
-            .filter(t -> t.startsWith(settings.applicationId() + "-") && t.endsWith("-repartition"))
-            .collect(Collectors.toSet());
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("cannot list topics: " + rootMessage(e), e);
-      }
-      List<String> sources = new ArrayList<>(List.of(Topics.READINGS.name(), Topics.HOURLY.name(),
-          Topics.AGGREGATES.name(), Topics.AQI.name()));
-      streamsTopics.addAll(sources);
+      Set<String> streamsTopics = StreamsSourceTopics.of(EnvmonTopology.build(settings), settings.applicationId());
       Map<String, Set<String>> groups = new java.util.HashMap<>();
       groups.put(settings.applicationId(), streamsTopics);
       influx.ifPresent(sink -> groups.put(INFLUX_SINK_GROUP, InfluxSinkOptions.WRITABLE_TOPICS.stream()
