@@ -12,12 +12,13 @@ import org.apache.kafka.streams.TopologyDescription;
  * ended. Global stores are left out (their consumer is not in the group); internal topics get the
  * application id in front, as Kafka Streams names them.
  */
-final class StreamsSourceTopics {
+public final class StreamsSourceTopics {
   private static final String INTERNAL_SUFFIX = "-repartition";
 
   private StreamsSourceTopics() {}
 
-  static Set<String> of(Topology topology, String applicationId) {
+  /** The source topics of {@code topology}'s sub-topologies, internal ones named for {@code applicationId}. */
+  public static Set<String> of(Topology topology, String applicationId) {
     Set<String> topics = new TreeSet<>();
     for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
       for (TopologyDescription.Node node : subtopology.nodes()) {

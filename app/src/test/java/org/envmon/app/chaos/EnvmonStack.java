@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -19,9 +17,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.envmon.app.runtime.Pipeline;
 import org.envmon.app.runtime.PipelineQuiescence;
+import org.envmon.app.runtime.StreamsSourceTopics;
 import org.envmon.broker.FreePorts;
 import org.envmon.schemas.topics.Topic;
-import org.envmon.schemas.topics.Topics;
+import org.envmon.streams.EnvmonTopology;
+import org.envmon.streams.StreamsSettings;
 import org.envmon.sinks.influx.sink.InfluxSinkOptions;
 
 /**
@@ -122,16 +122,9 @@ final class EnvmonStack implements AutoCloseable {
           + " ends with:\n" + run.logTail());
     }
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      Set<String> streamsInputs = new HashSet<>(Set.of(Topics.READINGS.name(), Topics.HOURLY.name(),
-          Topics.AGGREGATES.name(), Topics.AQI.name()));
-      try {
-        // The streams application's own repartition topics (plan progress, station health).
-        admin.listTopics().names().get().stream()
-            .filter(t -> t.startsWith(STREAMS_APPLICATION_ID + "-") && t.endsWith("-repartition"))
-            .forEach(streamsInputs::add);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("cannot list the topics of " + bootstrap + ": " + e.getCause().getMessage(), e);
-      }
+      // the topics the topology reads, its repartition topics included: the same shape whatever the settings
+      Set<String> streamsInputs = StreamsSourceTopics.of(
+          EnvmonTopology.build(StreamsSettings.builder().forTests().build()), STREAMS_APPLICATION_ID);
       Map<String, Set<String>> groups = new HashMap<>();
       groups.put(STREAMS_APPLICATION_ID, streamsInputs);
       groups.put(Pipeline.INFLUX_SINK_GROUP, InfluxSinkOptions.WRITABLE_TOPICS.stream().map(Topic::name)
