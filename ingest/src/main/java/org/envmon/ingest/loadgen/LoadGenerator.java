@@ -108,7 +108,9 @@ public final class LoadGenerator {
       long round = sent / perRound;
       int inRound = (int) (sent % perRound);
       Parameter parameter = parameters.get(inRound % parameters.size());
-      eventTime = firstRound.plus(period.multipliedBy(round));
+      if (inRound == 0) {
+        eventTime = firstRound.plus(period.multipliedBy(round)); // once a round, not per reading
+      }
       batch.add(Reading.newBuilder().setStationId(stationIds[inRound / parameters.size()])
           .setParameter(parameter.code()).setMedium(Medium.AIR).setObservedAt(eventTime)
           .setPeriodSeconds(periodSeconds).setValue(typical(parameter) * (0.5 + random.nextDouble()))

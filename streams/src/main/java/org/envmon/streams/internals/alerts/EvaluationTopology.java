@@ -12,7 +12,7 @@ import org.envmon.streams.internals.voc.VocTopology;
 public final class EvaluationTopology {
   private EvaluationTopology() {}
 
-  /** Adds every stage on the subscribed inputs ({@link EvaluationInputs#subscribe}). */
+  /** Adds every stage on {@code inputs} (the core's streams, or the topics in tests). */
   public static void addTo(EvaluationInputs inputs, EvaluationSettings settings) {
     AlertsTopology.addTo(inputs, settings);
     VocTopology.addTo(inputs, settings);
