@@ -17,7 +17,7 @@ class BrokerOptionsTest {
     assertThat(o.host()).isEqualTo("127.0.0.1");
     assertThat(o.brokerPort()).isZero();
     assertThat(o.controllerPort()).isZero();
-    assertThat(o.defaultPartitions()).isEqualTo(3);
+    assertThat(o.defaultPartitions()).isEqualTo(4);
     assertThat(o.startTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(o.serverProperties()).isEmpty();
     assertThat(o.extraListeners()).isEmpty();

@@ -21,6 +21,7 @@ import org.envmon.streams.qc.QcPolicy;
 public final class StreamsSettings {
   private final String applicationId;
   private final Duration grace;
+  private final Duration dayCloseSpread;
   private final Duration lateBound;
   private final Duration punctuationInterval;
   private final Duration stationSilence;
@@ -37,6 +38,7 @@ public final class StreamsSettings {
   private StreamsSettings(Builder b) {
     this.applicationId = b.applicationId;
     this.grace = b.grace;
+    this.dayCloseSpread = b.dayCloseSpread;
     this.lateBound = b.lateBound;
     this.punctuationInterval = b.punctuationInterval;
     this.stationSilence = b.stationSilence;
@@ -68,6 +70,15 @@ public final class StreamsSettings {
   /** How long after its end an hour or day still accepts data as on time. */
   public Duration grace() {
     return grace;
+  }
+
+  /**
+   * Each station closes its day at the day's end plus the grace plus its own offset below this
+   * (whole minutes, from its id), so stations whose clocks move together do not all close their
+   * days at the same reading.
+   */
+  public Duration dayCloseSpread() {
+    return dayCloseSpread;
   }
 
   /**
@@ -178,6 +189,7 @@ public final class StreamsSettings {
   public static final class Builder {
     private String applicationId = "envmon-streams";
     private Duration grace = Duration.ofHours(2);
+    private Duration dayCloseSpread = Duration.ofHours(1);
     private Duration lateBound = Duration.ofDays(7);
     private Duration punctuationInterval = Duration.ofMinutes(1);
     private Duration stationSilence = Duration.ofHours(2);
@@ -208,7 +220,13 @@ public final class StreamsSettings {
       return this;
     }
 
-    /** Default 7 days; at least one day and more than the grace. */
+    /** Default 1 h; zero (every station closes its day at the day's end plus the grace) or more. */
+    public Builder dayCloseSpread(Duration spread) {
+      this.dayCloseSpread = nonNegative("dayCloseSpread", spread);
+      return this;
+    }
+
+    /** Default 7 days; at least one day and more than the grace plus the day-close spread. */
     public Builder lateBound(Duration bound) {
       this.lateBound = nonNegative("lateBound", bound);
       return this;
@@ -305,8 +323,9 @@ public final class StreamsSettings {
     }
 
     public StreamsSettings build() {
-      if (lateBound.compareTo(grace) <= 0) {
-        throw new IllegalArgumentException("lateBound (" + lateBound + ") must be longer than grace (" + grace + ")");
+      if (lateBound.compareTo(grace.plus(dayCloseSpread)) <= 0) {
+        throw new IllegalArgumentException("lateBound (" + lateBound + ") must be longer than grace (" + grace
+            + ") plus dayCloseSpread (" + dayCloseSpread + "): a day is kept until it has closed");
       }
       if (lateBound.compareTo(Duration.ofDays(1)) < 0) {
         throw new IllegalArgumentException("lateBound must be at least one day so a day can be recomputed (got "

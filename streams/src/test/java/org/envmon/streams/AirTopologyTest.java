@@ -20,6 +20,7 @@ import org.envmon.schemas.AqiRecord;
 import org.envmon.schemas.DeadLetter;
 import org.envmon.schemas.HourlyValue;
 import org.envmon.schemas.Reading;
+import org.envmon.streams.internals.DayCloseSpread;
 import org.envmon.streams.internals.HourlyMeanProcessor;
 import org.envmon.streams.internals.StateKeys;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,48 @@ class AirTopologyTest {
       assertThat(first.getValue()).isEqualTo(1.2);
       assertThat(first.getValid()).isTrue();
       assertThat(d.hourly.isEmpty()).isTrue(); // the second hour is still open
+    }
+  }
+
+  /**
+   * With minute data the station's clock passes 02:00 (the grace) first; its day waits for its own
+   * offset (Dongsi: 50 minutes of the default hour's spread), seen at the clock tick of 02:50.
+   */
+  @Test
+  void aStationClosesItsDayAtItsOwnOffsetAfterTheGrace() {
+    long offset = new DayCloseSpread(StreamsSettings.defaults().dayCloseSpread()).offsetMs(STATION);
+    assertThat(offset).as("Dongsi's offset").isEqualTo(Duration.ofMinutes(50).toMillis());
+    try (AirDriver d = new AirDriver(stateDir)) {
+      d.stations.pipeInput(STATION, AirDriver.station(STATION, 60));
+      pipeHours(d, "PM2_5", 0, 24, 50, 1, "ug/m3");
+      Instant closesAt = beijing(DAY.plusDays(1), 2, 0).plusMillis(offset);
+      for (Instant t = beijing(DAY.plusDays(1), 1, 30); t.isBefore(closesAt); t = t.plusSeconds(60)) {
+        d.pipe(minuteReading(STATION, "PM2_5", t, 40));
+      }
+      assertThat(d.aggregates("PM2_5", "DAILY_MEAN")).as("still open a minute before 02:50").isEmpty();
+
+      d.pipe(minuteReading(STATION, "PM2_5", closesAt, 40));
+
+      assertThat(d.aggregates("PM2_5", "DAILY_MEAN")).singleElement()
+          .satisfies(day -> assertThat(day.getPeriodStart()).isEqualTo(DAY_START))
+          .satisfies(day -> assertThat(day.getValue()).isEqualTo(50.0));
+    }
+  }
+
+  @Test
+  void withoutASpreadEveryStationClosesItsDayAtTheGrace() {
+    StreamsSettings settings = StreamsSettings.builder().forTests().dayCloseSpread(Duration.ZERO).build();
+    try (AirDriver d = new AirDriver(settings, stateDir)) {
+      d.stations.pipeInput(STATION, AirDriver.station(STATION, 60));
+      pipeHours(d, "PM2_5", 0, 24, 50, 1, "ug/m3");
+      for (Instant t = beijing(DAY.plusDays(1), 1, 30); t.isBefore(beijing(DAY.plusDays(1), 2, 0)); t = t.plusSeconds(60)) {
+        d.pipe(minuteReading(STATION, "PM2_5", t, 40));
+      }
+      assertThat(d.aggregates("PM2_5", "DAILY_MEAN")).isEmpty();
+
+      d.pipe(minuteReading(STATION, "PM2_5", beijing(DAY.plusDays(1), 2, 0), 40));
+
+      assertThat(d.aggregates("PM2_5", "DAILY_MEAN")).hasSize(1);
     }
   }
 

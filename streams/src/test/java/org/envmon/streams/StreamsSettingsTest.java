@@ -47,6 +47,10 @@ class StreamsSettingsTest {
         .hasMessageContaining("grace");
     assertThatThrownBy(() -> StreamsSettings.builder().grace(Duration.ofDays(8)).build())
         .hasMessageContaining("lateBound");
+    assertThatThrownBy(() -> StreamsSettings.builder().dayCloseSpread(Duration.ofMinutes(-10)))
+        .hasMessageContaining("dayCloseSpread");
+    assertThatThrownBy(() -> StreamsSettings.builder().grace(Duration.ofDays(6)).dayCloseSpread(Duration.ofDays(1))
+        .build()).hasMessageContaining("lateBound").hasMessageContaining("dayCloseSpread");
     assertThatThrownBy(() -> StreamsSettings.builder().applicationId("has space"))
         .hasMessageContaining("application id");
     assertThatThrownBy(() -> StreamsSettings.builder().processingGuarantee("exactly_once"))

@@ -60,7 +60,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup-days", defaultValue = "7", description = "Days of hourly means the backlog's stations send before it, untimed like --warmup: a service that has run for days has compiled what a day's change takes (a new day's first values, a day's close), and the backlog alone passes one close (default: ${DEFAULT-VALUE}; 0 for none).")
   int warmupDays;
 
-  @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the envmon topics, as envmon creates them (default: ${DEFAULT-VALUE}).")
   int partitions;
 
   @Option(names = "--threads", defaultValue = "2", description = "Kafka Streams threads (default: ${DEFAULT-VALUE}, as envmon's streams.num.threads).")
@@ -318,9 +318,9 @@ public final class BenchCommand implements Callable<Integer> {
     LoadOptions halfLoad = load.withReadings(loadReadings).withRate(rate);
     Instant lastMinute = LoadTiming.lastMinute(Instant.now(), halfLoad.rounds(), LoadTiming.midnightMinuteForClose(
         LoadTiming.minuteAt(rate, dayCloseAt, halfLoad.readingsPerRound()), PipelineStreams.GRACE));
-    out.printf(Locale.ROOT, "bench: latency: every station closes its day (a Beijing midnight plus the %d h grace)"
-        + " about %d s into the half load, half-way through the timed probes%n", PipelineStreams.GRACE.toHours(),
-        dayCloseAt.toSeconds());
+    out.printf(Locale.ROOT, "bench: latency: the stations close their day (a Beijing midnight plus the %d h grace, "
+        + "spread over the next %d min) from about %d s into the half load, half-way through the timed probes%n",
+        PipelineStreams.GRACE.toHours(), PipelineStreams.DAY_CLOSE_SPREAD.toMinutes(), dayCloseAt.toSeconds());
     CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(() -> produce(bootstrap, halfLoad,
         HALF_LOAD_PREFIX, "half load", Clock.fixed(lastMinute, ZoneOffset.UTC), out));
     // The JIT compiled at 40-80 % of a core through the first 25 s of the half load and still at

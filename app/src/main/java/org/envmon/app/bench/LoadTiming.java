@@ -14,8 +14,9 @@ import org.envmon.standards.BeijingZone;
  * span depending on the time of day the bench ran. The bench places the day's close at a chosen
  * minute of each load instead (the backlog: half-way through its untimed warm-up, so the JIT has
  * compiled the day's close; the half load: half-way through the timed probes). A station closes
- * its day when its clock passes the Beijing midnight plus the streams grace (2 hours by default),
- * so the midnight lies that much earlier. No event time is in the future.
+ * its day when its clock passes the Beijing midnight plus the streams grace (2 hours by default)
+ * plus its own offset below the day-close spread (1 hour by default), so the midnight lies the
+ * grace earlier and the closes run on over the spread from there. No event time is in the future.
  */
 final class LoadTiming {
 

@@ -24,6 +24,8 @@ final class PipelineStreams implements AutoCloseable {
   static final String APPLICATION_ID = "envmon-bench";
   /** The streams grace the bench runs with (the default): a station closes its day this long after midnight. */
   static final Duration GRACE = StreamsSettings.defaults().grace();
+  /** Over which the stations' day closes are spread after the grace (the default). */
+  static final Duration DAY_CLOSE_SPREAD = StreamsSettings.defaults().dayCloseSpread();
   private final KafkaStreams streams;
   private final Admin admin;
 

@@ -43,6 +43,7 @@ public final class EnvmonConfig extends AbstractConfig {
   public static final String STREAMS_THREADS = "streams.num.threads";
   public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit.interval.ms";
   public static final String STREAMS_GRACE_MS = "streams.grace.ms";
+  public static final String STREAMS_DAY_CLOSE_SPREAD_MS = "streams.day.close.spread.ms";
   public static final String STREAMS_AS_YEAR = "streams.as.year";
   // InfluxDB
   public static final String INFLUX_URL = "influx.url";
@@ -93,8 +94,9 @@ public final class EnvmonConfig extends AbstractConfig {
   public static final ConfigDef CONFIG = new ConfigDef()
       .define(KAFKA_BOOTSTRAP, Type.LIST, "127.0.0.1:9092", Importance.HIGH,
           "Kafka bootstrap servers (host:port, comma separated). The demo sets it to its embedded broker.")
-      .define(TOPIC_PARTITIONS, Type.INT, 3, Range.between(1, 1000), Importance.MEDIUM,
-          "Partitions of the envmon topics when envmon creates them. Readings are keyed by station, so this bounds parallelism.")
+      .define(TOPIC_PARTITIONS, Type.INT, 4, Range.between(1, 1000), Importance.MEDIUM,
+          "Partitions of the envmon topics when envmon creates them. Readings are keyed by station, so this bounds "
+              + "parallelism; keep it a multiple of streams.num.threads so every stream thread gets as many tasks.")
       .define(TOPIC_REPLICATION, Type.SHORT, (short) 1, Range.between(1, 10), Importance.MEDIUM,
           "Replication factor of the envmon topics when envmon creates them (3 in production clusters).")
       .define(BROKER_DATA_DIR, Type.STRING, "data/kafka", new ConfigDef.NonEmptyString(), Importance.LOW,
@@ -124,6 +126,10 @@ public final class EnvmonConfig extends AbstractConfig {
           "How often Kafka Streams commits (and, under exactly-once, makes results visible), ms.")
       .define(STREAMS_GRACE_MS, Type.LONG, 7_200_000L, Range.atLeast(0), Importance.MEDIUM,
           "Event-time grace: how long after a period ends late readings still update it in place (then re-emitted with a higher revision).")
+      .define(STREAMS_DAY_CLOSE_SPREAD_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,
+          "Each station closes its day (daily statistics, daily AQI, plan inputs) at the day's end plus the grace plus "
+              + "its own offset below this (a multiple of 10 minutes, from its id), so stations reporting together do "
+              + "not all close their days at one reading; under 20 minutes (0) closes every station's day at the grace.")
       .define(STREAMS_AS_YEAR, Type.INT, 0, Range.between(0, 2100), Importance.LOW,
           "Re-date plan progress of replayed historical data to this year (e.g. 2026) so that year's targets apply; 0 = off.")
       .define(INFLUX_URL, Type.STRING, "", Importance.HIGH,

@@ -94,6 +94,7 @@ public final class Pipeline implements AutoCloseable {
         .standbyReplicas(config.getInt(EnvmonConfig.STREAMS_STANDBY_REPLICAS))
         .commitInterval(Duration.ofMillis(config.getLong(EnvmonConfig.STREAMS_COMMIT_INTERVAL_MS)))
         .grace(Duration.ofMillis(config.getLong(EnvmonConfig.STREAMS_GRACE_MS)))
+        .dayCloseSpread(Duration.ofMillis(config.getLong(EnvmonConfig.STREAMS_DAY_CLOSE_SPREAD_MS)))
         .catalog(catalog)
         .build();
     Properties streamsProps = settings.toProperties(bootstrap);

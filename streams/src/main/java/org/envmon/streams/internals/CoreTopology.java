@@ -54,8 +54,10 @@ public final class CoreTopology {
     qc.flatMapValues(QcOutcome::deadLetters, Named.as("qc-dead-letters"))
         .to(Topics.READINGS_DLQ.name(), produced(Topics.READINGS_DLQ, "qc-dlq-sink"));
 
+    DayCloseSpread dayCloseSpread = new DayCloseSpread(settings.dayCloseSpread());
     KStream<String, HourlyOutcome> hourly = qc.process(() -> new HourlyMeanProcessor(statistics,
-            settings.grace(), settings.lateBound(), settings.punctuationInterval(), settings.stationSilence()),
+            settings.grace(), settings.lateBound(), settings.punctuationInterval(), settings.stationSilence(),
+            dayCloseSpread.tickIntervalMs()),
         Named.as(HourlyMeanProcessor.NAME), HourlyMeanProcessor.CLOCKS_STORE, HourlyMeanProcessor.HOURS_STORE);
     hourly.flatMapValues(HourlyOutcome::lateReadings, Named.as("late-readings"))
         .to(Topics.LATE.name(), produced(Topics.LATE, "late-sink"));
@@ -76,7 +78,7 @@ public final class CoreTopology {
     hourlyAqi.to(Topics.AQI.name(), produced(Topics.AQI, "air-hourly-aqi-sink"));
 
     KStream<String, DayBatch> days = batches.process(() -> new DailyStatisticsProcessor(
-            new DailyAirAggregates(statistics), settings.grace(), settings.lateBound()),
+            new DailyAirAggregates(statistics), settings.grace(), dayCloseSpread, settings.lateBound()),
         Named.as(DailyStatisticsProcessor.NAME), DailyStatisticsProcessor.STORE);
     KStream<String, Aggregate> daily = days.flatMap((station, day) -> day.aggregates().stream()
             .map(a -> KeyValue.pair(StateKeys.statistic(station, a.getParameter(), a.getStatistic()), a)).toList(),

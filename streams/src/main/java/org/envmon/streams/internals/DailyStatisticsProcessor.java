@@ -21,9 +21,9 @@ import org.envmon.schemas.Station;
 
 /**
  * Natural-day statistics per station. Hourly means are filed into their Beijing day; a day
- * closes when the station's clock passes the day's end plus the grace (or at end of input, or
- * when the hourly stage advanced a silent station's clock) and is emitted with revision 0, with
- * whatever hours it has. A changed hour of a closed day re-emits the day with the next revision.
+ * closes when the station's clock passes the day's end plus the grace plus the station's own
+ * offset from {@link DayCloseSpread} (or at end of input, or when the hourly stage advanced a
+ * silent station's clock) and is emitted with revision 0, with whatever hours it has. A changed hour of a closed day re-emits the day with the next revision.
  * At end of input each air station's last days are followed by its {@link DayBatch#endMarker}.
  */
 public final class DailyStatisticsProcessor implements Processor<String, HourBatch, String, DayBatch> {
@@ -35,6 +35,7 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
   private static final int MAX_DAYS_READ_BY_KEY = 62;
   private final DailyAirAggregates aggregates;
   private final long graceMs;
+  private final DayCloseSpread spread;
   private final long lateBoundMs;
   private ProcessorContext<String, DayBatch> context;
   private KeyValueStore<String, DayState> days;
@@ -49,9 +50,11 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
   /** Day starts below which a station's days were all emitted, and all deleted. */
   private record DayBounds(long closedBefore, long expiredBefore) {}
 
-  public DailyStatisticsProcessor(DailyAirAggregates aggregates, Duration grace, Duration lateBound) {
+  public DailyStatisticsProcessor(DailyAirAggregates aggregates, Duration grace, DayCloseSpread spread,
+                                  Duration lateBound) {
     this.aggregates = aggregates;
     this.graceMs = grace.toMillis();
+    this.spread = spread;
     this.lateBoundMs = lateBound.toMillis();
   }
 
@@ -123,7 +126,7 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
     for (String key : touched) {
       from = Math.min(from, StateKeys.startOf(key));
     }
-    long closedBefore = closedBefore(clock);
+    long closedBefore = closedBefore(station, clock);
     if (from < closedBefore) {
       for (KeyValue<String, DayState> entry : daysBetween(station, from, closedBefore)) {
         if (entry.value.revision() < 0) {
@@ -143,9 +146,12 @@ public final class DailyStatisticsProcessor implements Processor<String, HourBat
     bounds.put(station, new DayBounds(closedBefore, expiredBefore));
   }
 
-  /** Days starting before this have closed at {@code clock}: their end plus the grace is not after it. */
-  private long closedBefore(long clock) {
-    return clock == Long.MAX_VALUE ? Long.MAX_VALUE : BeijingTime.dayStart(clock - graceMs);
+  /**
+   * The station's days starting before this have closed at {@code clock}: their end plus the grace
+   * plus the station's offset is not after it.
+   */
+  private long closedBefore(String station, long clock) {
+    return clock == Long.MAX_VALUE ? Long.MAX_VALUE : BeijingTime.dayStart(clock - graceMs - spread.offsetMs(station));
   }
 
   /**

@@ -30,6 +30,9 @@ import org.envmon.standards.air.AirStatistics;
  * than the late bound goes to the late topic and the dead-letter topic and changes nothing.
  * The end-of-input marker closes every open hour of the task; a wall-clock punctuator advances
  * the clock of stations silent for longer than the configured silence and closes their hours.
+ * After each hour's close, and whenever the clock enters a new tick interval (shorter than an
+ * hour when the daily stage spreads its closes, {@link DayCloseSpread#tickIntervalMs}), a clock
+ * tick (a batch without values) tells the stages below how far the station's time has come.
  */
 public final class HourlyMeanProcessor implements Processor<String, QcOutcome, String, HourlyOutcome> {
   public static final String NAME = "hourly-means";
@@ -46,13 +49,18 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
   private final long lateBoundMs;
   private final Duration punctuationInterval;
   private final long silenceMs;
+  private final long tickIntervalMs;
   private ProcessorContext<String, HourlyOutcome> context;
   private KeyValueStore<String, StationClock> clocks;
   private OpenHours hours;
   private StationsStore stations;
 
   public HourlyMeanProcessor(AirStatistics statistics, Duration grace, Duration lateBound,
-                             Duration punctuationInterval, Duration silence) {
+                             Duration punctuationInterval, Duration silence, long tickIntervalMs) {
+    if (tickIntervalMs <= 0 || BeijingTime.HOUR_MS % tickIntervalMs != 0) {
+      throw new IllegalArgumentException("the clock tick interval must divide an hour (got " + tickIntervalMs + " ms)");
+    }
+    this.tickIntervalMs = tickIntervalMs;
     this.statistics = statistics;
     this.graceMs = grace.toMillis();
     this.lateBoundMs = lateBound.toMillis();
@@ -129,6 +137,8 @@ public final class HourlyMeanProcessor implements Processor<String, QcOutcome, S
     if (clock == UNSET || BeijingTime.hourStart(newClock) > BeijingTime.hourStart(clock)) {
       // before the new hour is written, so the hour it closes is still the station's newest, decoded
       closeHours(station, clock, newClock, timestamp);
+    } else if (Math.floorDiv(newClock, tickIntervalMs) > Math.floorDiv(clock, tickIntervalMs)) {
+      forward(station, HourlyOutcome.of(HourBatch.tick(station, newClock)), timestamp);
     }
     hours.put(station, key, state);
   }

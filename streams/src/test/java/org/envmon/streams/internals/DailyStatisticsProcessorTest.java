@@ -52,6 +52,7 @@ class DailyStatisticsProcessorTest {
   /** A processor over one store; {@link #restart} gives a fresh instance over the same store, as a rebalance does. */
   private final class Harness implements AutoCloseable {
     final Duration grace;
+    final DayCloseSpread spread;
     final Duration lateBound;
     final MockProcessorContext<String, DayBatch> context;
     final KeyValueStore<String, DayState> days;
@@ -59,7 +60,12 @@ class DailyStatisticsProcessorTest {
     DailyStatisticsProcessor processor;
 
     Harness(Duration grace, Duration lateBound) {
+      this(grace, DayCloseSpread.none(), lateBound);
+    }
+
+    Harness(Duration grace, DayCloseSpread spread, Duration lateBound) {
       this.grace = grace;
+      this.spread = spread;
       this.lateBound = lateBound;
       Properties props = new Properties();
       props.put(StreamsConfig.APPLICATION_ID_CONFIG, "daily-test");
@@ -79,7 +85,8 @@ class DailyStatisticsProcessorTest {
     }
 
     void restart() {
-      processor = new DailyStatisticsProcessor(new DailyAirAggregates(AirStatistics.builtIn()), grace, lateBound);
+      processor = new DailyStatisticsProcessor(new DailyAirAggregates(AirStatistics.builtIn()), grace, spread,
+          lateBound);
       processor.init(context);
     }
 
@@ -113,16 +120,18 @@ class DailyStatisticsProcessorTest {
   /**
    * The behaviour before bounded scans, reduced to which days are emitted and kept: re-emit
    * touched days that were emitted, then walk every retained day in time order, emitting the
-   * unemitted ones whose end plus the grace the clock reached, and deleting those beyond the
-   * late bound.
+   * unemitted ones whose end plus the grace plus the station's offset the clock reached, and
+   * deleting those beyond the late bound.
    */
   private static final class EveryDayModel {
     final long graceMs;
+    final DayCloseSpread spread;
     final long lateBoundMs;
     final Map<String, TreeMap<Long, Integer>> revisions = new TreeMap<>();
 
-    EveryDayModel(Duration grace, Duration lateBound) {
+    EveryDayModel(Duration grace, DayCloseSpread spread, Duration lateBound) {
       this.graceMs = grace.toMillis();
+      this.spread = spread;
       this.lateBoundMs = lateBound.toMillis();
     }
 
@@ -145,7 +154,8 @@ class DailyStatisticsProcessorTest {
       long clock = batch.clock();
       for (long dayStart : new ArrayList<>(days.keySet())) {
         long dayEnd = dayStart + DAY;
-        if (days.get(dayStart) < 0 && (clock == Long.MAX_VALUE || dayEnd + graceMs <= clock)) {
+        long closesAt = dayEnd + graceMs + spread.offsetMs(batch.stationId());
+        if (days.get(dayStart) < 0 && (clock == Long.MAX_VALUE || closesAt <= clock)) {
           out.add(emit(batch.stationId(), days, dayStart));
         }
         if (clock != Long.MAX_VALUE && dayEnd < clock - lateBoundMs) {
@@ -180,19 +190,21 @@ class DailyStatisticsProcessorTest {
 
   @Test
   void emitsAndForgetsTheSameDaysAsReadingEveryDayOnEveryBatch() {
-    Duration[][] settings = {
-        {Duration.ofHours(2), Duration.ofDays(7)},
-        {Duration.ZERO, Duration.ofDays(1)},
-        {Duration.ofHours(30), Duration.ofDays(3)},
+    Duration[][] settings = { // grace, day-close spread, late bound
+        {Duration.ofHours(2), Duration.ofHours(1), Duration.ofDays(7)},
+        {Duration.ZERO, Duration.ZERO, Duration.ofDays(1)},
+        {Duration.ofHours(30), Duration.ofHours(5), Duration.ofDays(3)},
+        {Duration.ofHours(2), Duration.ZERO, Duration.ofDays(7)},
     };
     int emissions = 0;
     for (long seed = 1; seed <= 12; seed++) {
       Duration grace = settings[(int) (seed % settings.length)][0];
-      Duration lateBound = settings[(int) (seed % settings.length)][1];
+      DayCloseSpread spread = new DayCloseSpread(settings[(int) (seed % settings.length)][1]);
+      Duration lateBound = settings[(int) (seed % settings.length)][2];
       Random random = new Random(seed);
-      EveryDayModel model = new EveryDayModel(grace, lateBound);
+      EveryDayModel model = new EveryDayModel(grace, spread, lateBound);
       Map<String, Long> clocks = new TreeMap<>();
-      try (Harness harness = new Harness(grace, lateBound)) {
+      try (Harness harness = new Harness(grace, spread, lateBound)) {
         for (int step = 0; step < 600; step++) {
           String station = STATIONS.get(random.nextInt(STATIONS.size()));
           HourBatch batch = randomBatch(random, station, clocks, lateBound.toMillis());
@@ -238,6 +250,23 @@ class DailyStatisticsProcessorTest {
       changed.add(hour(station, PARAMETERS.get(random.nextInt(PARAMETERS.size())), hourStart, random.nextInt(200)));
     }
     return new HourBatch(station, clock, changed, changed);
+  }
+
+  @Test
+  void eachStationClosesItsDayAtItsOwnOffsetAfterTheGrace() {
+    DayCloseSpread spread = new DayCloseSpread(Duration.ofHours(1));
+    try (Harness h = new Harness(Duration.ofHours(2), spread, Duration.ofDays(7))) {
+      long day = BeijingTime.dayStart(START);
+      for (String station : STATIONS) {
+        long closesAt = day + DAY + 2 * HOUR + spread.offsetMs(station);
+        h.process(batch(station, day + 10 * HOUR, hour(station, "PM2_5", day + 9 * HOUR, 40)));
+
+        assertThat(h.process(HourBatch.tick(station, closesAt - 60_000L))).as(station + " a minute before").isEmpty();
+        assertThat(h.process(HourBatch.tick(station, closesAt))).as(station + " at its offset")
+            .containsExactly(new Emission(station, day, 0));
+      }
+      assertThat(STATIONS.stream().map(spread::offsetMs).distinct()).as("the two stations' offsets differ").hasSize(2);
+    }
   }
 
   @Test
