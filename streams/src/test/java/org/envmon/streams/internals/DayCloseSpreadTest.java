@@ -11,16 +11,23 @@ import org.junit.jupiter.api.Test;
 
 class DayCloseSpreadTest {
   @Test
-  void sequentialStationIdsSpreadOverTheWholeHourInTenMinuteSteps() {
+  void sequentialStationIdsSpreadOverTheHourInTenMinuteStepsBetweenTheHourCloses() {
     DayCloseSpread spread = new DayCloseSpread(Duration.ofHours(1));
     Map<Long, Integer> perMinute = new TreeMap<>();
     IntStream.rangeClosed(1, 1_000).mapToObj(i -> String.format("load-%05d", i))
         .forEach(id -> perMinute.merge(spread.offsetMs(id), 1, Integer::sum));
 
-    assertThat(perMinute.keySet()).containsExactly(0L, 600_000L, 1_200_000L, 1_800_000L, 2_400_000L, 3_000_000L);
-    // 1 000 stations over six steps: 167 on average
-    assertThat(perMinute.values()).allSatisfy(n -> assertThat(n).isBetween(120, 220));
+    assertThat(perMinute.keySet()).containsExactly(600_000L, 1_200_000L, 1_800_000L, 2_400_000L, 3_000_000L);
+    // 1 000 stations over five offsets: 200 on average
+    assertThat(perMinute.values()).allSatisfy(n -> assertThat(n).isBetween(150, 250));
     assertThat(spread.tickIntervalMs()).as("clocks tick every step").isEqualTo(600_000L);
+  }
+
+  @Test
+  void aSpreadOf30MinutesClosesAt10Or20Minutes() {
+    DayCloseSpread spread = new DayCloseSpread(Duration.ofMinutes(30));
+    assertThat(IntStream.rangeClosed(1, 100).mapToObj(i -> "s" + i).map(spread::offsetMs).distinct().sorted())
+        .containsExactly(600_000L, 1_200_000L);
   }
 
   @Test
@@ -31,7 +38,8 @@ class DayCloseSpreadTest {
 
   @Test
   void noSpreadClosesEveryStationAtTheGraceAndTicksHourly() {
-    for (DayCloseSpread none : new DayCloseSpread[] {DayCloseSpread.none(), new DayCloseSpread(Duration.ofMinutes(19))}) {
+    for (DayCloseSpread none : new DayCloseSpread[] {DayCloseSpread.none(), new DayCloseSpread(Duration.ofMinutes(19)),
+        new DayCloseSpread(Duration.ofMinutes(20))}) {
       assertThat(none.offsetMs("Dongsi")).isZero();
       assertThat(none.tickIntervalMs()).isEqualTo(BeijingTime.HOUR_MS);
     }
