@@ -17,6 +17,7 @@ public final class BrokerOptions {
   /** Where the broker keeps its logs and cluster id unless told otherwise. */
   public static final Path DEFAULT_DATA_DIR = Path.of("data", "kafka");
   public static final String DEFAULT_HOST = "127.0.0.1";
+  /** Partitions of the envmon topics unless configured: a multiple of the default two stream threads. */
   public static final int DEFAULT_PARTITIONS = 4;
   public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
 

@@ -60,7 +60,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup-days", defaultValue = "7", description = "Days of hourly means the backlog's stations send before it, untimed like --warmup: a service that has run for days has compiled what a day's change takes (a new day's first values, a day's close), and the backlog alone passes one close (default: ${DEFAULT-VALUE}; 0 for none).")
   int warmupDays;
 
-  @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the envmon topics, as envmon creates them (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--partitions", defaultValue = "" + BrokerOptions.DEFAULT_PARTITIONS,
+      description = "Partitions of the envmon topics, as envmon creates them (default: ${DEFAULT-VALUE}).")
   int partitions;
 
   @Option(names = "--threads", defaultValue = "2", description = "Kafka Streams threads (default: ${DEFAULT-VALUE}, as envmon's streams.num.threads).")

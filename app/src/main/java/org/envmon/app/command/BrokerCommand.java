@@ -2,6 +2,7 @@ package org.envmon.app.command;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.envmon.broker.BrokerOptions;
 import org.envmon.broker.EmbeddedKafkaBroker;
 import org.envmon.schemas.topics.Topics;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ public final class BrokerCommand implements Callable<Integer> {
   @Mixin
   BrokerOptionsMixin broker;
 
-  @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--partitions", defaultValue = "" + BrokerOptions.DEFAULT_PARTITIONS,
+      description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
   @Override

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.envmon.broker.BrokerOptions;
 import org.envmon.app.config.ConfigLoader;
 import org.envmon.app.config.EnvmonConfig;
 import org.envmon.app.runtime.DemoObserver;
@@ -93,7 +94,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--webhooks", description = "Webhook subscribers file (docs/alerts.md): each matching alert transition is POSTed, signed.")
   Path webhooks;
 
-  @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--partitions", defaultValue = "" + BrokerOptions.DEFAULT_PARTITIONS,
+      description = "Partitions of the envmon topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
   @Option(names = "--timeout", defaultValue = "PT30M", description = "With --once: give up if processing is not finished after this long (ISO-8601, default: ${DEFAULT-VALUE}).")

@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.ValidString;
+import org.envmon.broker.BrokerOptions;
 import org.envmon.ingest.hj212.Hj212ServerOptions;
 import org.envmon.ingest.http.HttpIngestConfig;
 import org.envmon.ingest.mqtt.MqttIngestConfig;
@@ -94,7 +95,7 @@ public final class EnvmonConfig extends AbstractConfig {
   public static final ConfigDef CONFIG = new ConfigDef()
       .define(KAFKA_BOOTSTRAP, Type.LIST, "127.0.0.1:9092", Importance.HIGH,
           "Kafka bootstrap servers (host:port, comma separated). The demo sets it to its embedded broker.")
-      .define(TOPIC_PARTITIONS, Type.INT, 4, Range.between(1, 1000), Importance.MEDIUM,
+      .define(TOPIC_PARTITIONS, Type.INT, BrokerOptions.DEFAULT_PARTITIONS, Range.between(1, 1000), Importance.MEDIUM,
           "Partitions of the envmon topics when envmon creates them. Readings are keyed by station, so this bounds "
               + "parallelism; keep it a multiple of streams.num.threads so every stream thread gets as many tasks.")
       .define(TOPIC_REPLICATION, Type.SHORT, (short) 1, Range.between(1, 10), Importance.MEDIUM,
