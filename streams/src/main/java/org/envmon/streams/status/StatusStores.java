@@ -38,11 +38,11 @@ public final class StatusStores {
    * reads (the core's, in envmon's topology), alerts and plan progress from their own sources.
    */
   public static void addTo(StreamsBuilder builder, EvaluationInputs inputs) {
-    builder.addStateStore(store(LATEST_HOURLY, Topics.HOURLY));
+    builder.addStateStore(StateStores.persistentUncached(LATEST_HOURLY, Topics.HOURLY.valueSerde()));
     inputs.hourly().process(LatestRecordProcessor.supplier(LATEST_HOURLY, Freshness.HOURLY),
         Named.as("status-latest-hourly-update"), LATEST_HOURLY);
 
-    builder.addStateStore(store(LATEST_AQI, Topics.AQI));
+    builder.addStateStore(StateStores.persistentUncached(LATEST_AQI, Topics.AQI.valueSerde()));
     inputs.aqi().process(LatestRecordProcessor.supplier(LATEST_AQI, Freshness.AQI),
         Named.as("status-latest-aqi-update"), LATEST_AQI);
 
