@@ -73,9 +73,9 @@ public final class StreamsSettings {
   }
 
   /**
-   * Each station closes its day at the day's end plus the grace plus its own offset below this
-   * (whole minutes, from its id), so stations whose clocks move together do not all close their
-   * days at the same reading.
+   * Each station closes its day at the day's end plus the grace plus its own offset, a multiple
+   * of 10 minutes strictly between 0 and this (from its id; see {@code DayCloseSpread}), so
+   * stations whose clocks move together do not all close their days at the same reading.
    */
   public Duration dayCloseSpread() {
     return dayCloseSpread;

@@ -130,8 +130,8 @@ public final class EnvmonConfig extends AbstractConfig {
       .define(STREAMS_DAY_CLOSE_SPREAD_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,
           "Each station closes its day (daily statistics, daily AQI, plan inputs) at the day's end plus the grace plus "
               + "its own offset, a multiple of 10 minutes strictly between 0 and this (from its id), so stations "
-              + "reporting together do not all close their days at one reading; 20 minutes or less (0) closes every "
-              + "station's day at the grace.")
+              + "reporting together do not all close their days at one reading; 20 minutes or less (0 among them) closes "
+              + "every station's day at the grace.")
       .define(STREAMS_AS_YEAR, Type.INT, 0, Range.between(0, 2100), Importance.LOW,
           "Re-date plan progress of replayed historical data to this year (e.g. 2026) so that year's targets apply; 0 = off.")
       .define(INFLUX_URL, Type.STRING, "", Importance.HIGH,

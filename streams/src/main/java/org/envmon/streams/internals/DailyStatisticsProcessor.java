@@ -23,7 +23,8 @@ import org.envmon.schemas.Station;
  * Natural-day statistics per station. Hourly means are filed into their Beijing day; a day
  * closes when the station's clock passes the day's end plus the grace plus the station's own
  * offset from {@link DayCloseSpread} (or at end of input, or when the hourly stage advanced a
- * silent station's clock) and is emitted with revision 0, with whatever hours it has. A changed hour of a closed day re-emits the day with the next revision.
+ * silent station's clock) and is emitted with revision 0, with whatever hours it has. A changed
+ * hour of a closed day re-emits the day with the next revision.
  * At end of input each air station's last days are followed by its {@link DayBatch#endMarker}.
  */
 public final class DailyStatisticsProcessor implements Processor<String, HourBatch, String, DayBatch> {

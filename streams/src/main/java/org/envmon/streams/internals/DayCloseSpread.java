@@ -6,10 +6,9 @@ import java.time.Duration;
  * When each station closes its day: its own fixed offset, a multiple of {@link #STEP} strictly
  * between 0 and the spread, after the day's end plus the grace. Stations whose clocks move
  * together (minute data in real time, a replay, the bench's load) would otherwise all close their
- * days at the same reading: 1 000
- * stations' daily statistics, daily AQI, daily rules and plan inputs at once, ahead of every other
- * station's readings in the partition (the reading-to-alert latency's worst second of the day,
- * docs/benchmarks.md, eleventh round). The offset depends on the station id only, so it is the same
+ * days at the same reading: 1 000 stations' daily statistics, daily AQI, daily rules and plan
+ * inputs at once, ahead of every other station's readings in the partition (the reading-to-alert
+ * latency's worst second of the day, docs/benchmarks.md, eleventh round). The offset depends on the station id only, so it is the same
  * after a restart and on every instance. The daily stage sees a station's clock only in the
  * hourly stage's clock ticks, so with a spread the hourly stage ticks every {@link #STEP} too
  * ({@link #tickIntervalMs}), not only at each hour's close. No offset is 0 or the spread itself:

@@ -13,13 +13,13 @@ class DayCloseSpreadTest {
   @Test
   void sequentialStationIdsSpreadOverTheHourInTenMinuteStepsBetweenTheHourCloses() {
     DayCloseSpread spread = new DayCloseSpread(Duration.ofHours(1));
-    Map<Long, Integer> perMinute = new TreeMap<>();
+    Map<Long, Integer> perOffset = new TreeMap<>();
     IntStream.rangeClosed(1, 1_000).mapToObj(i -> String.format("load-%05d", i))
-        .forEach(id -> perMinute.merge(spread.offsetMs(id), 1, Integer::sum));
+        .forEach(id -> perOffset.merge(spread.offsetMs(id), 1, Integer::sum));
 
-    assertThat(perMinute.keySet()).containsExactly(600_000L, 1_200_000L, 1_800_000L, 2_400_000L, 3_000_000L);
+    assertThat(perOffset.keySet()).containsExactly(600_000L, 1_200_000L, 1_800_000L, 2_400_000L, 3_000_000L);
     // 1 000 stations over five offsets: 200 on average
-    assertThat(perMinute.values()).allSatisfy(n -> assertThat(n).isBetween(150, 250));
+    assertThat(perOffset.values()).allSatisfy(n -> assertThat(n).isBetween(150, 250));
     assertThat(spread.tickIntervalMs()).as("clocks tick every step").isEqualTo(600_000L);
   }
 
