@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -67,8 +69,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "Kafka Streams threads (default: ${DEFAULT-VALUE}, as envmon's streams.num.threads).")
   int threads;
 
-  @Option(names = "--commit-interval", defaultValue = "PT0.1S", description = "Streams commit interval: each exactly-once commit is a transaction, and results become visible only then (default: ${DEFAULT-VALUE}, Kafka's own default under exactly-once).")
+  @Option(names = "--commit-interval", defaultValue = "PT0.05S", description = "Streams commit interval of the pipeline and latency phases: each exactly-once commit is a transaction, and results become visible only then (default: ${DEFAULT-VALUE}, the setting envmon recommends for live alerting; Kafka's own default under exactly-once is 100 ms).")
   Duration commitInterval;
+
+  @Option(names = "--streams-config", paramLabel = "KEY=VALUE",
+      description = "A Kafka Streams or client setting for the pipeline and latency phases, passed as given "
+          + "(repeatable; e.g. producer.linger.ms=20), after envmon's own; printed with the pipeline line.")
+  Map<String, String> streamsConfig = new LinkedHashMap<>();
 
   @Option(names = "--latency-load", defaultValue = "0.5", description = "Load while probing the latency, as a share of the measured pipeline rate; the floor is judged at 0.5 only (default: ${DEFAULT-VALUE}).")
   double latencyLoad;
@@ -183,10 +190,10 @@ public final class BenchCommand implements Callable<Integer> {
       report.add(new Figure(BenchKeys.BASELINE_CPU, "raw baseline CPU per reading", baseline.cpuMicrosPerRecord(),
           "us", "whole process: broker and clients"));
 
-      out.printf("bench: pipeline: the envmon topology, exactly_once_v2, %d thread(s), commit every %d ms%n",
-          threads, commitInterval.toMillis());
+      out.printf("bench: pipeline: the envmon topology, exactly_once_v2, %d thread(s), commit every %d ms%s%n",
+          threads, commitInterval.toMillis(), streamsConfig.isEmpty() ? "" : ", with " + streamsConfig);
       try (PipelineStreams streams = PipelineStreams.start(bootstrap, dir.path().resolve("streams"),
-          commitInterval, threads, timeout)) {
+          commitInterval, threads, streamsConfig, timeout)) {
         Throughput pipeline = PipelineThroughput.measure(streams, untimed, readings, timeout, out);
         report.add(new Figure(BenchKeys.PIPELINE_RATE, "pipeline throughput (EOS)", pipeline.perSecond(),
             "readings/s", String.format(Locale.ROOT, "%,d in %.1f s", pipeline.records(), pipeline.seconds())));
@@ -320,8 +327,9 @@ public final class BenchCommand implements Callable<Integer> {
     Instant lastMinute = LoadTiming.lastMinute(Instant.now(), halfLoad.rounds(), LoadTiming.midnightMinuteForClose(
         LoadTiming.minuteAt(rate, dayCloseAt, halfLoad.readingsPerRound()), PipelineStreams.GRACE));
     out.printf(Locale.ROOT, "bench: latency: the stations close their day (a Beijing midnight plus the %d h grace, "
-        + "spread over the next %d min) from about %d s into the half load, half-way through the timed probes%n",
-        PipelineStreams.GRACE.toHours(), PipelineStreams.DAY_CLOSE_SPREAD.toMinutes(), dayCloseAt.toSeconds());
+        + "then each station at its own offset inside the next %d min) from about %d s into the half load, "
+        + "half-way through the timed probes%n", PipelineStreams.GRACE.toHours(),
+        PipelineStreams.DAY_CLOSE_SPREAD.toMinutes(), dayCloseAt.toSeconds());
     CompletableFuture<LoadResult> background = CompletableFuture.supplyAsync(() -> produce(bootstrap, halfLoad,
         HALF_LOAD_PREFIX, "half load", Clock.fixed(lastMinute, ZoneOffset.UTC), out));
     // The JIT compiled at 40-80 % of a core through the first 25 s of the half load and still at

@@ -36,7 +36,7 @@ final class PipelineStreams implements AutoCloseable {
 
   /** Starts the topology; returns once it is RUNNING, so the caller times processing, not start-up. */
   static PipelineStreams start(String bootstrap, Path stateDir, Duration commitInterval, int threads,
-                               Duration timeout) throws InterruptedException {
+                               Map<String, String> overrides, Duration timeout) throws InterruptedException {
     StreamsSettings settings = StreamsSettings.builder()
         .applicationId(APPLICATION_ID)
         .stateDir(stateDir)
@@ -44,6 +44,7 @@ final class PipelineStreams implements AutoCloseable {
         .build();
     Properties props = settings.toProperties(bootstrap);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    props.putAll(overrides);
     KafkaStreams streams = new KafkaStreams(EnvmonTopology.build(settings), props);
     streams.start();
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -124,7 +124,10 @@ public final class EnvmonConfig extends AbstractConfig {
           "Kafka Streams threads per instance; about one per core (on 2 cores, 2 threads halved the p99 "
               + "reading-to-alert latency of one thread, see docs/benchmarks.md).")
       .define(STREAMS_COMMIT_INTERVAL_MS, Type.LONG, 1000L, Range.atLeast(10), Importance.LOW,
-          "How often Kafka Streams commits (and, under exactly-once, makes results visible), ms.")
+          "How often Kafka Streams commits (and, under exactly-once, makes results visible), ms. An alert "
+              + "reaches read_committed subscribers at the commit after its reading: for live alerting set 50 "
+              + "(envmon bench's setting; docs/benchmarks.md gives the latency it measured), the default suits "
+              + "replays and bulk loads.")
       .define(STREAMS_GRACE_MS, Type.LONG, 7_200_000L, Range.atLeast(0), Importance.MEDIUM,
           "Event-time grace: how long after a period ends late readings still update it in place (then re-emitted with a higher revision).")
       .define(STREAMS_DAY_CLOSE_SPREAD_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,

@@ -18,11 +18,13 @@ class BenchCommandIT {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int exit = new CommandLine(new BenchCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
         .execute("--stations", "20", "--readings", "6000", "--warmup", "3000", "--latency-probes", "5", "--latency-warmup", "PT1S",
-            "--latency-warmup-probes", "3", "--no-sink",
+            "--latency-warmup-probes", "3", "--no-sink", "--streams-config", "producer.linger.ms=5",
             "--timeout", "PT3M");
 
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(exit).as(String.join("\n", lines)).isZero();
+    assertThat(lines).anyMatch(l -> l.startsWith("bench: pipeline: ") && l.contains("commit every 50 ms")
+        && l.endsWith("with {producer.linger.ms=5}"));
     String summary = lines.get(lines.size() - 1);
     assertThat(summary).startsWith("BENCH {");
     JsonNode json = new ObjectMapper().readTree(summary.substring("BENCH ".length()));
