@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.envmon.standards.Statistic;
 
@@ -29,6 +32,8 @@ public final class Catalog {
   private final List<Rule> rulesById;
   /** The rules of each parameter (upper case) ordered by id: the streams ask once per value. */
   private final Map<String, List<Rule>> rulesByParameter;
+  /** The statistics each parameter (upper case) has rules for, at any date. */
+  private final Map<String, Set<Statistic>> statisticsByParameter;
 
   private Catalog(CatalogContent content, String origin) {
     CatalogValidator.validate(content, origin);
@@ -36,6 +41,14 @@ public final class Catalog {
     this.rulesById = content.rules().stream().sorted(Comparator.comparing(Rule::id)).toList();
     this.rulesByParameter = rulesById.stream().filter(r -> r.parameter() != null)
         .collect(Collectors.groupingBy(r -> r.parameter().toUpperCase(Locale.ROOT), Collectors.toUnmodifiableList()));
+    this.statisticsByParameter = rulesByParameter.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+        Map.Entry::getKey, e -> statisticsOf(e.getValue())));
+  }
+
+  private static Set<Statistic> statisticsOf(List<Rule> rules) {
+    Set<Statistic> statistics = EnumSet.noneOf(Statistic.class);
+    rules.stream().map(Rule::statistic).filter(Objects::nonNull).forEach(statistics::add);
+    return statistics;
   }
 
   /** The catalog shipped in the jar (loaded once). */
@@ -82,6 +95,20 @@ public final class Catalog {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Whether any rule, at any date and for any station, judges {@code statistic} of
+   * {@code parameter}. When not, {@link #applicable} finds no rule for any query of the two, and a
+   * caller can skip building one: most values the streams see have no rule at all (the rolling
+   * means, the hourly PM means). A null argument is a wildcard, as in {@link RuleQuery}.
+   */
+  public boolean judges(String parameter, Statistic statistic) {
+    if (parameter == null) {
+      return true;
+    }
+    Set<Statistic> statistics = statisticsByParameter.get(parameter.toUpperCase(Locale.ROOT));
+    return statistics != null && (statistic == null || statistics.contains(statistic));
   }
 
   /** Rules in force on the query's date that match it, ordered by id. */

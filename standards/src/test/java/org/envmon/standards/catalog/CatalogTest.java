@@ -154,4 +154,46 @@ class CatalogTest {
     }
     assertThat(compared).as("rules found over all queries").isGreaterThan(100);
   }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource({
+      "SO2, HOUR_MEAN, true", "o3, HOUR_MEAN, true", "PM2_5, DAILY_MEAN, true", "O3, O3_MDA8, true",
+      "PM2_5, HOUR_MEAN, false", "PM10, HOUR_MEAN, false", "PM2_5, ROLLING_24H, false", "O3, ROLLING_8H, false",
+      "PM1, DAILY_MEAN, false"})
+  void judgesOnlyWhatSomeRuleJudges(String parameter, Statistic statistic, boolean judged) {
+    assertThat(catalog.judges(parameter, statistic)).isEqualTo(judged);
+  }
+
+  @Test
+  void nullIsAWildcardForJudges() {
+    assertThat(catalog.judges(null, Statistic.ROLLING_24H)).isTrue();
+    assertThat(catalog.judges("SO2", null)).isTrue();
+    assertThat(catalog.judges("PM1", null)).isFalse();
+  }
+
+  @Test
+  void whatJudgesDeniesApplicableNeverFinds() {
+    Set<String> parameters = new HashSet<>();
+    Set<LocalDate> dates = new HashSet<>();
+    for (Rule r : catalog.all()) {
+      parameters.add(r.parameter());
+      if (r.validFrom() != null) {
+        dates.add(r.validFrom());
+      }
+      assertThat(catalog.judges(r.parameter(), r.statistic())).as(r.id()).isTrue();
+    }
+    int denied = 0;
+    for (String parameter : parameters) {
+      for (Statistic statistic : Statistic.values()) {
+        if (!catalog.judges(parameter, statistic)) {
+          denied++;
+          for (LocalDate date : dates) {
+            assertThat(catalog.applicable(new RuleQuery(null, parameter, statistic, date, null, null, null, null,
+                null, null, null))).as(parameter + " " + statistic + " on " + date).isEmpty();
+          }
+        }
+      }
+    }
+    assertThat(denied).as("pairs without a rule").isPositive();
+  }
 }

@@ -76,6 +76,9 @@ public final class RuleEvaluationProcessor implements Processor<String, Measurem
   @Override
   public void process(Record<String, Measurement> record) {
     Measurement m = record.value();
+    if (!catalog.judges(m.parameter(), m.statistic())) {
+      return; // no rule for it at any date: 8 of the 12 air values of each station-hour
+    }
     Optional<Station> station = stations.find(m.stationId());
     if (station.isEmpty()) {
       if (reportedUnknown.add(m.stationId())) {

@@ -29,7 +29,11 @@ class AlertsTopologyTest {
   private EvaluationHarness harness;
 
   private EvaluationHarness start(AlertPolicy policy) {
-    EvaluationSettings settings = EvaluationSettings.builder(CATALOG).alerts(policy).build();
+    return start(CATALOG, policy);
+  }
+
+  private EvaluationHarness start(Catalog catalog, AlertPolicy policy) {
+    EvaluationSettings settings = EvaluationSettings.builder(catalog).alerts(policy).build();
     harness = new EvaluationHarness(stateDir, (builder, inputs) -> {
       AlertsTopology.addTo(inputs, settings);
       AlertsTopology.addHourlyRulesTo(inputs.hourly(), settings);
@@ -51,6 +55,35 @@ class AlertsTopologyTest {
 
   private static String summary(Alert a) {
     return a.getState() + " " + a.getSeverity() + " " + a.getObserved() + "/" + a.getThreshold() + " " + a.getAlertId();
+  }
+
+  @Test
+  void anOperatorRuleOnARollingMeanIsJudged(@TempDir Path catalogDir) throws java.io.IOException {
+    Path file = catalogDir.resolve("catalog.yaml");
+    java.nio.file.Files.writeString(file, """
+        rules:
+          - id: BJ.PM2_5.ROLLING_24H
+            source: "operator test"
+            jurisdiction: Beijing
+            medium: AIR
+            parameter: PM2_5
+            statistic: ROLLING_24H
+            limit: 100
+            comparison: ABOVE
+            validFrom: 2015-01-01
+        """);
+    org.envmon.schemas.Aggregate rolling = org.envmon.schemas.Aggregate.newBuilder(
+        daily("Dongsi", "东城", "PM2_5", "2015-01-02", 120, 0)).setStatistic("ROLLING_24H").build();
+
+    start(CATALOG, AlertPolicy.DEFAULT);
+    harness.aggregatesIn.pipeInput("Dongsi|PM2_5|ROLLING_24H", rolling);
+    assertThat(harness.alerts.readValuesToList()).as("the built-in catalog has no rule on rolling means").isEmpty();
+    harness.close();
+
+    start(Catalog.load(file, false), AlertPolicy.DEFAULT);
+    harness.aggregatesIn.pipeInput("Dongsi|PM2_5|ROLLING_24H", rolling);
+    assertThat(harness.alerts.readValuesToList()).extracting(Alert::getRuleId, Alert::getState)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("BJ.PM2_5.ROLLING_24H", AlertState.OPEN));
   }
 
   @Test
