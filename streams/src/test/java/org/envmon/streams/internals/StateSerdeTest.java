@@ -3,6 +3,7 @@ package org.envmon.streams.internals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -29,6 +30,44 @@ class StateSerdeTest {
     assertThatThrownBy(() -> TEXT.deserializer().deserialize("t", bytes))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("text written in unknown format 9").hasMessageContaining("reset the application");
+  }
+
+  @Test
+  void aValueEncodedInsideAnotherKeepsBothIntact() {
+    // the noise and water period serdes write their periods with another state serde
+    Serde<List<String>> pair = StateSerde.of("pair", (byte) 4, (out, v) -> {
+      for (String part : v) {
+        byte[] inner = TEXT.serializer().serialize("t", part);
+        out.writeInt(inner.length);
+        out.write(inner);
+      }
+    }, in -> {
+      String first = TEXT.deserializer().deserialize("t", in.readNBytes(in.readInt()));
+      String second = TEXT.deserializer().deserialize("t", in.readNBytes(in.readInt()));
+      return List.of(first, second);
+    });
+    List<String> value = List.of("东城 Dongsi", "x".repeat(10_000));
+    assertThat(pair.deserializer().deserialize("t", pair.serializer().serialize("t", value))).isEqualTo(value);
+  }
+
+  @Test
+  void encodedValuesDoNotShareTheirBytes() {
+    Serde<String> blob = StateSerde.of("blob", (byte) 5, (out, v) -> {
+      byte[] b = v.getBytes(StandardCharsets.UTF_8);
+      out.writeInt(b.length);
+      out.write(b);
+    }, in -> new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8));
+    String large = "y".repeat(50_000);
+    String huge = "z".repeat(1_200_000); // more than a thread keeps its buffer for
+    byte[] largeBytes = blob.serializer().serialize("t", large);
+    byte[] smallBytes = blob.serializer().serialize("t", "Dongsi");
+    byte[] hugeBytes = blob.serializer().serialize("t", huge);
+    byte[] afterBytes = blob.serializer().serialize("t", "after");
+    assertThat(smallBytes).hasSize(1 + 4 + "Dongsi".length());
+    assertThat(blob.deserializer().deserialize("t", largeBytes)).isEqualTo(large);
+    assertThat(blob.deserializer().deserialize("t", smallBytes)).isEqualTo("Dongsi");
+    assertThat(blob.deserializer().deserialize("t", hugeBytes)).isEqualTo(huge);
+    assertThat(blob.deserializer().deserialize("t", afterBytes)).isEqualTo("after");
   }
 
   /**
