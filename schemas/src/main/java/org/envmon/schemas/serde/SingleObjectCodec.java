@@ -21,16 +21,13 @@ import org.apache.kafka.common.utils.ByteBufferOutputStream;
  * a byte array through a synchronized {@code ByteArrayInputStream} one byte at a time and writes
  * through a synchronized {@code ByteArrayOutputStream}; in the replay the two were a quarter of a
  * stream thread's time. Here a record of the current schema is decoded straight from the array, and
- * encoded into a per-thread buffer. Anything else (a record written with an older schema version,
+ * encoded into a per-thread buffer ({@link EncodeBuffers}). Anything else (a record written with an older schema version,
  * a bad header) goes to Avro's own decoder, which resolves the writer's schema by fingerprint and
  * words the errors.
  */
 final class SingleObjectCodec<T extends SpecificRecord> {
   /** Marker (0xC3 0x01) and the 8-byte little-endian CRC-64-AVRO fingerprint of the writer's schema. */
   private static final int HEADER_LENGTH = 10;
-  private static final int KEEP_AT_MOST = 1 << 20;
-  private static final ThreadLocal<ByteBufferOutputStream> BUFFER =
-      ThreadLocal.withInitial(() -> new ByteBufferOutputStream(256));
   private static final ThreadLocal<BinaryEncoder> ENCODER = new ThreadLocal<>();
   private static final ThreadLocal<BinaryDecoder> DECODER = new ThreadLocal<>();
 
@@ -48,19 +45,17 @@ final class SingleObjectCodec<T extends SpecificRecord> {
   }
 
   byte[] encode(T value) throws IOException {
-    // Kafka's growable byte stream: unsynchronized, unlike ByteArrayOutputStream
-    ByteBufferOutputStream out = BUFFER.get();
-    out.position(0);
-    out.write(header, 0, HEADER_LENGTH);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, ENCODER.get());
-    ENCODER.set(encoder);
-    writer.write(value, encoder);
-    encoder.flush();
-    byte[] encoded = Arrays.copyOf(out.buffer().array(), out.position());
-    if (out.buffer().capacity() > KEEP_AT_MOST) {
-      BUFFER.remove(); // an unusually large record: do not keep its buffer for the thread's life
+    ByteBufferOutputStream out = EncodeBuffers.claim();
+    try {
+      out.write(header, 0, HEADER_LENGTH);
+      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, ENCODER.get());
+      ENCODER.set(encoder);
+      writer.write(value, encoder);
+      encoder.flush();
+      return EncodeBuffers.written(out);
+    } finally {
+      EncodeBuffers.release(out);
     }
-    return encoded;
   }
 
   T decode(byte[] bytes) throws IOException {

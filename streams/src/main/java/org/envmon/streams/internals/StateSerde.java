@@ -4,11 +4,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.ByteBufferInputStream;
 import org.apache.kafka.common.utils.ByteBufferOutputStream;
+import org.envmon.schemas.serde.EncodeBuffers;
 import org.envmon.schemas.serde.FunctionSerde;
 
 /**
@@ -17,15 +17,6 @@ import org.envmon.schemas.serde.FunctionSerde;
  * so a later layout can still tell old changelog records apart.
  */
 public final class StateSerde {
-  /** A thread's encoding buffer is dropped after a value this large rather than kept. */
-  private static final int KEEP_AT_MOST = 1 << 20;
-  /**
-   * One growable buffer per thread, reused: a new 64-byte buffer per value grew by a tenth at a
-   * time (Kafka's stream), so a day's state of a few KiB was copied dozens of times over while
-   * it was written; state encoding was a fifth of the stream threads' allocation in the bench.
-   */
-  private static final ThreadLocal<EncodeBuffer> BUFFER = ThreadLocal.withInitial(EncodeBuffer::new);
-
   private StateSerde() {}
 
   /** Writes the fields of a value. */
@@ -51,23 +42,19 @@ public final class StateSerde {
       if (value == null) {
         return null;
       }
-      // Kafka's byte streams: unsynchronized, unlike ByteArrayOutputStream and ByteArrayInputStream
-      EncodeBuffer shared = BUFFER.get();
-      // a writer may encode a nested value with another of these serdes (noise and water periods)
-      boolean nested = shared.inUse;
-      ByteBufferOutputStream buffer = nested ? new ByteBufferOutputStream(256) : shared.claim();
+      // the thread's buffer (reused: a new one per value was a fifth of the stream threads'
+      // allocation); a writer encoding a nested value (noise and water periods) gets a fresh one
+      ByteBufferOutputStream buffer = EncodeBuffers.claim();
       try {
         DataOutputStream out = new DataOutputStream(buffer);
         out.writeByte(format);
         writer.write(out, value);
         out.flush();
-        return Arrays.copyOf(buffer.buffer().array(), buffer.position());
+        return EncodeBuffers.written(buffer);
       } catch (IOException e) {
         throw new SerializationException("cannot encode " + what + ": " + e.getMessage(), e);
       } finally {
-        if (!nested) {
-          shared.release();
-        }
+        EncodeBuffers.release(buffer);
       }
     };
     FunctionSerde.Decoder<T> decoder = (topic, bytes) -> {
@@ -86,24 +73,5 @@ public final class StateSerde {
       }
     };
     return FunctionSerde.of(encoder, decoder);
-  }
-
-  /** A thread's reusable encoding buffer, claimed by the outermost encode on that thread. */
-  private static final class EncodeBuffer {
-    private ByteBufferOutputStream stream = new ByteBufferOutputStream(4096);
-    private boolean inUse;
-
-    ByteBufferOutputStream claim() {
-      inUse = true;
-      stream.position(0);
-      return stream;
-    }
-
-    void release() {
-      inUse = false;
-      if (stream.buffer().capacity() > KEEP_AT_MOST) {
-        stream = new ByteBufferOutputStream(4096); // an unusually large value: do not keep its buffer
-      }
-    }
   }
 }

@@ -77,7 +77,7 @@ public final class RuleEvaluationProcessor implements Processor<String, Measurem
   public void process(Record<String, Measurement> record) {
     Measurement m = record.value();
     if (!catalog.judges(m.parameter(), m.statistic())) {
-      return; // no rule for it at any date: 8 of the 12 air values of each station-hour
+      return; // no rule for it at any date (built-in catalog: 8 of the 12 air values of a station-hour)
     }
     Optional<Station> station = stations.find(m.stationId());
     if (station.isEmpty()) {
