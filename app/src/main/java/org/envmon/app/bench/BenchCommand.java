@@ -95,6 +95,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--probe-interval", defaultValue = "PT0.1S", description = "Time between probes (default: ${DEFAULT-VALUE}).")
   Duration probeInterval;
 
+  @Option(names = "--hour-close-days", defaultValue = "0", description = "Also time hour closes on their own: the --stations send hourly means, every round closing an hour of each, for "
+      + HourCloseCost.WARMUP_DAYS + " untimed days and then this many timed ones, on a broker of their own; prints station-hours closed per second and the stream threads' CPU per station-hour (default: ${DEFAULT-VALUE}, skipped; 4 takes about a minute).")
+  int hourCloseDays;
+
   @Option(names = "--influx-url", description = "InfluxDB 1.x API to benchmark the sink against; default: start influxd from the PATH on a free port in a temporary directory.")
   String influxUrl;
 
@@ -148,6 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
     machine(report, "start");
     try (HeapPeak heap = HeapPeak.start()) {
       kafkaFigures(report);
+      hourCloses(report);
       influxFigures(report);
       memory(report, heap);
     }
@@ -228,6 +233,26 @@ public final class BenchCommand implements Callable<Integer> {
     return days.readings();
   }
 
+  /** The cost of hour closes on their own (--hour-close-days), see {@link HourCloseCost}. */
+  private void hourCloses(BenchReport report) throws InterruptedException {
+    if (hourCloseDays == 0) {
+      report.skip("hour closes", "--hour-close-days 0");
+      return;
+    }
+    out.printf("bench: hour closes: %d stations send hourly means, %d untimed days then %d timed, "
+        + "a fresh broker and topology, commit every %d ms%s%n", stations, HourCloseCost.WARMUP_DAYS, hourCloseDays,
+        commitInterval.toMillis(), streamsConfig.isEmpty() ? "" : ", with " + streamsConfig);
+    HourCloseCost.Result closes = HourCloseCost.measure(stations, hourCloseDays, partitions, threads, commitInterval,
+        streamsConfig, timeout, out);
+    report.add(new Figure(BenchKeys.HOUR_CLOSE_RATE, "hour closes", closes.stationHoursPerSecond(),
+        "station-hours/s", String.format(Locale.ROOT, "%,d station-hours, each %d hourly means and the close",
+            closes.stationHours(), LoadOptions.AIR.size())));
+    report.add(new Figure(BenchKeys.HOUR_CLOSE_STREAM_CPU, "hour close: stream threads' CPU", closes.streamCpuMicros(),
+        "us", "per station-hour"));
+    report.add(new Figure(BenchKeys.HOUR_CLOSE_PROCESS_CPU, "hour close: process CPU", closes.processCpuMicros(),
+        "us", "per station-hour: broker, streams, JIT, GC"));
+  }
+
   /** Sink and replay figures, on --influx-url or an influxd started here. */
   private void influxFigures(BenchReport report) throws InterruptedException {
     Optional<InfluxdProcess> ownInflux = needsInflux() && influxUrl == null ? startInfluxd(report, out)
@@ -256,6 +281,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (latencyWarmup.isNegative()) {
       throw new IllegalArgumentException("--latency-warmup must not be negative (PT0S probes at once)");
+    }
+    if (hourCloseDays < 0) {
+      throw new IllegalArgumentException("--hour-close-days must be 0 (skip) or more");
     }
     if (warmupDays < 0) {
       throw new IllegalArgumentException("--warmup-days must be 0 or more");

@@ -22,6 +22,9 @@ public final class BenchKeys {
   public static final String LATENCY_WRITTEN_P99 = "alert_written_p99_ms";
   public static final String COMMIT_LATENCY_AVG = "streams_commit_latency_avg_ms";
   public static final String COMMIT_LATENCY_MAX = "streams_commit_latency_max_ms";
+  public static final String HOUR_CLOSE_RATE = "hour_close_station_hours_per_s";
+  public static final String HOUR_CLOSE_STREAM_CPU = "hour_close_stream_cpu_us";
+  public static final String HOUR_CLOSE_PROCESS_CPU = "hour_close_process_cpu_us";
   public static final String SINK_RATE = "sink_envmon_points_per_s";
   public static final String SINK_RAW_RATE = "sink_raw_post_points_per_s";
   public static final String SINK_RATIO = "sink_to_raw_ratio";

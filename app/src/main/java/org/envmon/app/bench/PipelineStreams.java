@@ -26,6 +26,7 @@ final class PipelineStreams implements AutoCloseable {
   static final Duration GRACE = StreamsSettings.defaults().grace();
   /** Over which the stations' day closes are spread after the grace (the default). */
   static final Duration DAY_CLOSE_SPREAD = StreamsSettings.defaults().dayCloseSpread();
+  private static final long COMMITTED_POLL_MILLIS = 100;
   private final KafkaStreams streams;
   private final Admin admin;
 
@@ -90,6 +91,31 @@ final class PipelineStreams implements AutoCloseable {
 
   boolean isRunning() {
     return streams.state().isRunningOrRebalancing();
+  }
+
+  /**
+   * Waits until the committed readings reach {@code target} (of {@code total}), showing progress.
+   *
+   * @param lowerOption the bench option that sizes this load, named when the deadline passes
+   * @return the readings committed then
+   */
+  long awaitCommitted(long target, long total, long deadline, ProgressLine progress, String lowerOption)
+      throws InterruptedException {
+    long committed = committedReadings();
+    while (committed < target) {
+      if (!isRunning()) {
+        throw new IllegalStateException("the streams application stopped after committing " + committed
+            + " of " + total + " readings; see the log above");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the pipeline committed only " + committed + " of " + total
+            + " readings in time; raise --timeout or lower " + lowerOption);
+      }
+      Thread.sleep(COMMITTED_POLL_MILLIS);
+      committed = committedReadings();
+      progress.update(committed, total);
+    }
+    return committed;
   }
 
   @Override

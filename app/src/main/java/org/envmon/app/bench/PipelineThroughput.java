@@ -9,7 +9,7 @@ import java.time.Duration;
  * reading counts only once its outputs are committed too.
  */
 final class PipelineThroughput {
-  private static final long POLL_MILLIS = 100;
+  private static final String READINGS_OPTION = "--readings";
 
   private PipelineThroughput() {}
 
@@ -24,11 +24,11 @@ final class PipelineThroughput {
     long cpuStartedAll = Throughput.processCpuNanos();
     long deadline = startedAll + timeout.toNanos();
     long total = warmup + expected;
-    long committed = awaitCommitted(streams, warmup, total, deadline, progress);
+    long committed = streams.awaitCommitted(warmup, total, deadline, progress, READINGS_OPTION);
     long started = System.nanoTime();
     long cpuStarted = Throughput.processCpuNanos();
     long timedFrom = committed;
-    committed = awaitCommitted(streams, total, total, deadline, progress);
+    committed = streams.awaitCommitted(total, total, deadline, progress, READINGS_OPTION);
     if (committed == timedFrom) {
       // a small backlog was done before the warm-up was seen to end: time all of it, warm-up included
       return new Throughput(committed, Duration.ofNanos(System.nanoTime() - startedAll),
@@ -36,24 +36,5 @@ final class PipelineThroughput {
     }
     return new Throughput(committed - timedFrom, Duration.ofNanos(System.nanoTime() - started),
         Throughput.processCpuNanos() - cpuStarted);
-  }
-
-  private static long awaitCommitted(PipelineStreams streams, long target, long total, long deadline,
-                                     ProgressLine progress) throws InterruptedException {
-    long committed = streams.committedReadings();
-    while (committed < target) {
-      if (!streams.isRunning()) {
-        throw new IllegalStateException("the streams application stopped after committing " + committed
-            + " of " + total + " readings; see the log above");
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the pipeline committed only " + committed + " of " + total
-            + " readings in time; raise --timeout or lower --readings");
-      }
-      Thread.sleep(POLL_MILLIS);
-      committed = streams.committedReadings();
-      progress.update(committed, total);
-    }
-    return committed;
   }
 }

@@ -18,7 +18,7 @@ class BenchCommandIT {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int exit = new CommandLine(new BenchCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8)))
         .execute("--stations", "20", "--readings", "6000", "--warmup", "3000", "--latency-probes", "5", "--latency-warmup", "PT1S",
-            "--latency-warmup-probes", "3", "--no-sink", "--streams-config", "producer.linger.ms=5",
+            "--latency-warmup-probes", "3", "--hour-close-days", "10", "--no-sink", "--streams-config", "producer.linger.ms=5",
             "--timeout", "PT3M");
 
     List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
@@ -29,7 +29,8 @@ class BenchCommandIT {
     assertThat(summary).startsWith("BENCH {");
     JsonNode json = new ObjectMapper().readTree(summary.substring("BENCH ".length()));
     for (String key : List.of(BenchKeys.PRELOAD_RATE, BenchKeys.BASELINE_RATE, BenchKeys.PIPELINE_RATE,
-        BenchKeys.PIPELINE_RATIO, BenchKeys.LATENCY_P50, BenchKeys.LATENCY_P99, BenchKeys.PEAK_HEAP_MIB)) {
+        BenchKeys.PIPELINE_RATIO, BenchKeys.LATENCY_P50, BenchKeys.LATENCY_P99, BenchKeys.PEAK_HEAP_MIB,
+        BenchKeys.HOUR_CLOSE_RATE, BenchKeys.HOUR_CLOSE_STREAM_CPU, BenchKeys.HOUR_CLOSE_PROCESS_CPU)) {
       assertThat(json.at("/figures/" + key).isNumber()).as(key + " in " + summary).isTrue();
       assertThat(json.at("/figures/" + key).asDouble()).as(key).isPositive();
     }
@@ -41,6 +42,10 @@ class BenchCommandIT {
     assertThat(json.at("/figures/" + BenchKeys.LATENCY_P50).asDouble())
         .isLessThanOrEqualTo(json.at("/figures/" + BenchKeys.LATENCY_P99).asDouble());
     assertThat(json.at("/skipped/sink").asText()).isEqualTo("--no-sink");
+    assertThat(json.at("/skipped").has("hour closes")).isFalse();
+    // the whole process spends at least what its stream threads spend
+    assertThat(json.at("/figures/" + BenchKeys.HOUR_CLOSE_PROCESS_CPU).asDouble())
+        .isGreaterThanOrEqualTo(json.at("/figures/" + BenchKeys.HOUR_CLOSE_STREAM_CPU).asDouble());
     assertThat(json.at("/floors/" + BenchKeys.REPLAY_SECONDS).isNull()).isTrue();
   }
 }

@@ -23,13 +23,16 @@ public final class StateStores {
   }
 
   /**
-   * Like {@link #persistent}, without the record cache: for the status stores whose every key
-   * changes about once an hour (the latest hourly value of a series, the latest AQI of a
-   * station), all at each hour's close. The cache coalesced no writes there, and its bookkeeping
-   * was a third of those stores' cost in the hour closes (docs/benchmarks.md, eleventh round).
+   * An in-memory, changelogged key-value store without the record cache: for the status stores
+   * holding one small record per series or station (the latest hourly value of a series, the
+   * latest AQI of a station), each key rewritten about once an hour, all at the hour's close.
+   * The cache coalesced no writes there, and a RocksDB put per record was an eighth to a fifth
+   * of the hour close's stream-thread CPU (docs/benchmarks.md, thirteenth round). Interactive queries may
+   * read it from other threads (Kafka's in-memory store synchronizes); a task restores it from
+   * its changelog when it starts.
    */
-  public static <V> StoreBuilder<KeyValueStore<String, V>> persistentUncached(String name, Serde<V> valueSerde) {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+  public static <V> StoreBuilder<KeyValueStore<String, V>> inMemoryUncached(String name, Serde<V> valueSerde) {
+    return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), valueSerde)
         .withCachingDisabled();
   }
 

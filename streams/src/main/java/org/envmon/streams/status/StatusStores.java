@@ -11,9 +11,10 @@ import org.envmon.schemas.topics.Topics;
 import org.envmon.streams.internals.alerts.EvaluationInputs;
 
 /**
- * The queryable stores behind the status API. Each is persistent and changelogged, and keyed
- * exactly like the topic its records go to. The latest hourly values and AQI are kept in the
- * readings' task, from the core's own streams, so they are partitioned by station
+ * The queryable stores behind the status API. Each is changelogged and keyed exactly like the
+ * topic its records go to; the latest hourly values and AQI (a record per series or station) are
+ * held in memory, open alerts and plan progress in RocksDB. The latest hourly values and AQI are
+ * kept in the readings' task, from the core's own streams, so they are partitioned by station
  * ({@link StationKeyPartitioner}); open alerts and plan progress are fed from their topics and
  * partitioned by key. {@link StatusView#byStation} tells {@link LocalStatusStores} which.
  */
@@ -38,11 +39,11 @@ public final class StatusStores {
    * reads (the core's, in envmon's topology), alerts and plan progress from their own sources.
    */
   public static void addTo(StreamsBuilder builder, EvaluationInputs inputs) {
-    builder.addStateStore(StateStores.persistentUncached(LATEST_HOURLY, Topics.HOURLY.valueSerde()));
+    builder.addStateStore(StateStores.inMemoryUncached(LATEST_HOURLY, Topics.HOURLY.valueSerde()));
     inputs.hourly().process(LatestRecordProcessor.supplier(LATEST_HOURLY, Freshness.HOURLY),
         Named.as("status-latest-hourly-update"), LATEST_HOURLY);
 
-    builder.addStateStore(StateStores.persistentUncached(LATEST_AQI, Topics.AQI.valueSerde()));
+    builder.addStateStore(StateStores.inMemoryUncached(LATEST_AQI, Topics.AQI.valueSerde()));
     inputs.aqi().process(LatestRecordProcessor.supplier(LATEST_AQI, Freshness.AQI),
         Named.as("status-latest-aqi-update"), LATEST_AQI);
 
