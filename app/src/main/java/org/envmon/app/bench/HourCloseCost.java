@@ -29,8 +29,9 @@ import org.envmon.schemas.topics.Topics;
  * readings closes one hour of every station (the hourly values, rolling means, AQI, the day's
  * statistics, the 1-hour rules, station health and the status stores), with the minute data's
  * per-reading work left out. The end-to-end p99 moves by a hundred milliseconds between runs on
- * this machine; the CPU the stream threads spend per station-hour moves much less, so it tells
- * whether a change made the close cheaper. On a broker of its own, after the other Kafka
+ * this machine; the CPU the stream threads spend per station-hour moves much less between runs
+ * taken one after the other, so alternating runs tell whether a change made the close cheaper.
+ * On a broker of its own, after the other Kafka
  * figures: {@value #WARMUP_DAYS} untimed days first (JIT), then the timed ones.
  */
 final class HourCloseCost {
