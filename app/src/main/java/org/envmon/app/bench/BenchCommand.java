@@ -28,7 +28,6 @@ import org.envmon.ingest.core.StationEntry;
 import org.envmon.ingest.loadgen.LoadGenerator;
 import org.envmon.ingest.loadgen.LoadOptions;
 import org.envmon.ingest.loadgen.LoadResult;
-import org.envmon.ingest.registry.StationPublisher;
 import org.envmon.schemas.topics.Topic;
 import org.envmon.schemas.topics.Topics;
 import picocli.CommandLine;
@@ -47,7 +46,6 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
   /** Prefix of the stations of the half-load run, so their clocks start fresh. */
   static final String HALF_LOAD_PREFIX = "half-";
-  private static final int STATION_PUBLISH_ATTEMPTS = 3;
   private static final int HOURS_PER_DAY = 24;
 
   @Option(names = "--stations", defaultValue = "1000", description = "Synthetic stations, each sending the six air pollutants every minute (default: ${DEFAULT-VALUE}).")
@@ -309,24 +307,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<StationEntry> all = new ArrayList<>(loadStations);
     all.addAll(StationPrefixPublisher.rename(loadStations, HALF_LOAD_PREFIX));
     all.addAll(AlertLatencyProbe.stations(warmupProbes + probes));
-    // On this loaded machine a fresh broker now and then leaves one producer batch unanswered
-    // (Kafka expires it after the delivery timeout); the registry is compacted, so publish again.
-    Properties producer = props(bootstrap);
-    producer.put("request.timeout.ms", "10000");
-    producer.put("delivery.timeout.ms", "30000");
-    for (int attempt = 1; ; attempt++) {
-      try (StationPublisher publisher = new StationPublisher(producer)) {
-        publisher.publish(all).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return;
-      } catch (ExecutionException | TimeoutException e) {
-        if (attempt == STATION_PUBLISH_ATTEMPTS) {
-          throw new IllegalStateException("the embedded broker did not acknowledge the " + all.size()
-              + " stations in " + attempt + " attempts (" + e.getMessage() + "); the machine may be overloaded: "
-              + "run the bench again", e);
-        }
-        out.println("bench: publishing the stations failed (" + e.getMessage() + "); trying again");
-      }
-    }
+    BenchStations.publish(bootstrap, all, timeout, out);
   }
 
   /** Runs the load generator; with a prefix its stations are renamed (see {@link StationPrefixPublisher}). */

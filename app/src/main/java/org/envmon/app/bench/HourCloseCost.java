@@ -11,9 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.envmon.broker.BrokerOptions;
 import org.envmon.broker.EmbeddedKafkaBroker;
@@ -21,7 +18,6 @@ import org.envmon.ingest.core.KafkaReadingPublisher;
 import org.envmon.ingest.core.ReadingPublisher;
 import org.envmon.ingest.loadgen.LoadGenerator;
 import org.envmon.ingest.loadgen.LoadOptions;
-import org.envmon.ingest.registry.StationPublisher;
 import org.envmon.schemas.topics.Topics;
 
 /**
@@ -68,17 +64,13 @@ final class HourCloseCost {
           LoadOptions.HOUR);
       Properties props = new Properties();
       props.put("bootstrap.servers", bootstrap);
-      try (ReadingPublisher publisher = new KafkaReadingPublisher(props);
-           StationPublisher stationPublisher = new StationPublisher(props)) {
-        stationPublisher.publish(new LoadGenerator(publisher, load).stations())
-            .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      try (ReadingPublisher publisher = new KafkaReadingPublisher(props)) {
+        BenchStations.publish(bootstrap, new LoadGenerator(publisher, load).stations(), timeout, out);
         // ends hours before now, so the silent-station punctuator closes nothing on its own
         Instant lastHour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
         ProgressLine progress = new ProgressLine(out, "hour closes: hourly means");
         new LoadGenerator(publisher, load, Clock.fixed(lastHour, ZoneOffset.UTC))
             .run(p -> progress.update(p.sent(), p.total()));
-      } catch (ExecutionException | TimeoutException e) {
-        throw new IllegalStateException("the hour-close broker did not take the stations: " + e.getMessage(), e);
       }
       try (PipelineStreams streams = PipelineStreams.start(bootstrap, dir.path().resolve("streams"),
           commitInterval, threads, streamsConfig, timeout)) {

@@ -21,9 +21,9 @@ import org.apache.kafka.common.utils.ByteBufferOutputStream;
  * a byte array through a synchronized {@code ByteArrayInputStream} one byte at a time and writes
  * through a synchronized {@code ByteArrayOutputStream}; in the replay the two were a quarter of a
  * stream thread's time. Here a record of the current schema is decoded straight from the array, and
- * encoded into a per-thread buffer ({@link EncodeBuffers}). Anything else (a record written with an older schema version,
- * a bad header) goes to Avro's own decoder, which resolves the writer's schema by fingerprint and
- * words the errors.
+ * encoded into a per-thread buffer ({@link EncodeBuffers}). Anything else (a record written with an
+ * older schema version, a bad header) goes to Avro's own decoder, which resolves the writer's
+ * schema by fingerprint and words the errors.
  */
 final class SingleObjectCodec<T extends SpecificRecord> {
   /** Marker (0xC3 0x01) and the 8-byte little-endian CRC-64-AVRO fingerprint of the writer's schema. */

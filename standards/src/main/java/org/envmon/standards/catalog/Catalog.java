@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,13 +41,7 @@ public final class Catalog {
     this.rulesByParameter = rulesById.stream().filter(r -> r.parameter() != null)
         .collect(Collectors.groupingBy(r -> r.parameter().toUpperCase(Locale.ROOT), Collectors.toUnmodifiableList()));
     this.statisticsByParameter = rulesByParameter.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-        Map.Entry::getKey, e -> statisticsOf(e.getValue())));
-  }
-
-  private static Set<Statistic> statisticsOf(List<Rule> rules) {
-    Set<Statistic> statistics = EnumSet.noneOf(Statistic.class);
-    rules.stream().map(Rule::statistic).filter(Objects::nonNull).forEach(statistics::add);
-    return statistics;
+        Map.Entry::getKey, e -> EnumSet.copyOf(e.getValue().stream().map(Rule::statistic).toList())));
   }
 
   /** The catalog shipped in the jar (loaded once). */

@@ -27,9 +27,9 @@ public final class StateStores {
    * holding one small record per series or station (the latest hourly value of a series, the
    * latest AQI of a station), each key rewritten about once an hour, all at the hour's close.
    * The cache coalesced no writes there, and a RocksDB put per record was an eighth to a fifth
-   * of the hour close's stream-thread CPU (docs/benchmarks.md, thirteenth round). Interactive queries may
-   * read it from other threads (Kafka's in-memory store synchronizes); a task restores it from
-   * its changelog when it starts.
+   * of the hour close's stream-thread CPU (docs/benchmarks.md, thirteenth round). Interactive
+   * queries may read it from other threads (Kafka's in-memory store synchronizes); a task
+   * restores it from its changelog when it starts.
    */
   public static <V> StoreBuilder<KeyValueStore<String, V>> inMemoryUncached(String name, Serde<V> valueSerde) {
     return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), valueSerde)

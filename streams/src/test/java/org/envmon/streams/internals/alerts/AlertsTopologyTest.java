@@ -1,16 +1,20 @@
 package org.envmon.streams.internals.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.envmon.streams.internals.alerts.EvaluationHarness.airStation;
 import static org.envmon.streams.internals.alerts.EvaluationHarness.daily;
 import static org.envmon.streams.internals.alerts.EvaluationHarness.dailyAqi;
 import static org.envmon.streams.internals.alerts.EvaluationHarness.hour;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.TopologyDescription;
+import org.envmon.schemas.Aggregate;
 import org.envmon.schemas.Alert;
 import org.envmon.schemas.AlertState;
 import org.envmon.schemas.Medium;
@@ -58,9 +62,9 @@ class AlertsTopologyTest {
   }
 
   @Test
-  void anOperatorRuleOnARollingMeanIsJudged(@TempDir Path catalogDir) throws java.io.IOException {
+  void anOperatorRuleOnARollingMeanIsJudged(@TempDir Path catalogDir) throws IOException {
     Path file = catalogDir.resolve("catalog.yaml");
-    java.nio.file.Files.writeString(file, """
+    Files.writeString(file, """
         rules:
           - id: BJ.PM2_5.ROLLING_24H
             source: "operator test"
@@ -72,7 +76,7 @@ class AlertsTopologyTest {
             comparison: ABOVE
             validFrom: 2015-01-01
         """);
-    org.envmon.schemas.Aggregate rolling = org.envmon.schemas.Aggregate.newBuilder(
+    Aggregate rolling = Aggregate.newBuilder(
         daily("Dongsi", "东城", "PM2_5", "2015-01-02", 120, 0)).setStatistic("ROLLING_24H").build();
 
     start(CATALOG, AlertPolicy.DEFAULT);
@@ -83,7 +87,7 @@ class AlertsTopologyTest {
     start(Catalog.load(file, false), AlertPolicy.DEFAULT);
     harness.aggregatesIn.pipeInput("Dongsi|PM2_5|ROLLING_24H", rolling);
     assertThat(harness.alerts.readValuesToList()).extracting(Alert::getRuleId, Alert::getState)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("BJ.PM2_5.ROLLING_24H", AlertState.OPEN));
+        .containsExactly(tuple("BJ.PM2_5.ROLLING_24H", AlertState.OPEN));
   }
 
   @Test
@@ -113,7 +117,7 @@ class AlertsTopologyTest {
     start(AlertPolicy.DEFAULT);
     pipeDaily("2026-03-01", 65);
     assertThat(harness.alerts.readValuesToList()).extracting(Alert::getRuleId, Alert::getThreshold)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("GB3095-2026-T.PM2_5.DAILY_MEAN.II", 60.0));
+        .containsExactly(tuple("GB3095-2026-T.PM2_5.DAILY_MEAN.II", 60.0));
   }
 
   @Test
@@ -123,7 +127,7 @@ class AlertsTopologyTest {
     assertThat(harness.alerts.isEmpty()).isTrue();
     pipeDaily("2026-03-01", 65); // GB 3095-2026 transition limits: 60, from 2026-03-01
     assertThat(harness.alerts.readValuesToList()).extracting(Alert::getRuleId, Alert::getThreshold)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("GB3095-2026-T.PM2_5.DAILY_MEAN.II", 60.0));
+        .containsExactly(tuple("GB3095-2026-T.PM2_5.DAILY_MEAN.II", 60.0));
   }
 
   @Test
